@@ -1,0 +1,181 @@
+// The `zonelint` command line (shared/spec/cli.md): lints zone files and folders with the same core as the
+// language server and prints text, JSON or SARIF; exit status 0 (no errors), 1 (errors found), 2 (usage or I/O).
+
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { version } from '../../../package.json';
+import type { Settings } from '../core/config';
+import { DEFAULT_SETTINGS, parseSettings } from '../core/config';
+import { ZonelintWorkspace } from '../core/index';
+import { CONFIG_FILE_NAME, findConfigFile, findZoneFiles } from './files';
+import type { FileReport, OutputFormat } from './format';
+import { formatReports } from './format';
+
+export const USAGE = `Usage: zonelint [options] <file|dir>...
+
+Lints DNS zone files (BIND master-file format) and the SPF, DKIM and DMARC records in them.
+
+Options:
+  --format text|json|sarif   output format (default text)
+  --origin NAME              origin for a single file without $ORIGIN
+  --dns off|live             resolve names outside the given zones over DNS (default live)
+  --dns-server IP[:PORT]     use this DNS server instead of the system resolver
+  --config FILE              severities, disabled rules, origin mapping (default: nearest ${CONFIG_FILE_NAME})
+  --version                  print the version
+  --help                     print this help
+
+Exit status: 0 no error-severity diagnostic, 1 at least one, 2 usage or I/O problem.
+`;
+
+/** A problem with the command line or the files: reported on stderr with exit status 2. */
+export class UsageError extends Error {}
+
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly cwd: string;
+}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    return await lintCommand(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`zonelint: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+async function lintCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        origin: { type: 'string' },
+        dns: { type: 'string' },
+        'dns-server': { type: 'string' },
+        config: { type: 'string' },
+        version: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (values.version) {
+    io.stdout(`${version}\n`);
+    return 0;
+  }
+  const format = values.format as string;
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not '${format}'`);
+  if (positionals.length === 0) throw new UsageError(`no files given\n\n${USAGE}`);
+  const inputs = positionals.map((input) => path.resolve(io.cwd, input));
+  for (const input of inputs) {
+    if (statSync(input, { throwIfNoEntry: false }) === undefined) throw new UsageError(`no such file or directory: ${input}`);
+  }
+  const settings = loadSettings({ configPath: values.config, inputs, io, dns: values.dns, dnsServer: values['dns-server'] });
+  const files = collectFiles(inputs, settings);
+  if (values.origin !== undefined && files.length !== 1) throw new UsageError('--origin applies to a single zone file');
+
+  const roots = [io.cwd, ...inputs.map((input) => (statSync(input).isDirectory() ? input : path.dirname(input)))];
+  const workspace = new ZonelintWorkspace({
+    settings,
+    host: {
+      readFile: (file) => {
+        try {
+          return readFileSync(file, 'utf8');
+        } catch {
+          return undefined;
+        }
+      },
+      mayRead: (file) => roots.some((root) => isInside(file, root)),
+    },
+  });
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
+    }
+    workspace.setFile(file, text, values.origin);
+  }
+  const reports = await lintWorkspace(workspace, io);
+  io.stdout(formatReports(reports, format as OutputFormat, io.cwd, version));
+  return reports.some((report) => report.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) ? 1 : 0;
+}
+
+/** Lints every zone of the workspace; a file read through `$INCLUDE` gets its own report, under the zone's origin. */
+async function lintWorkspace(workspace: ZonelintWorkspace, io: CliIo): Promise<FileReport[]> {
+  const reports = new Map<string, { origin: string | undefined; diagnostics: FileReport['diagnostics'][number][] }>();
+  for (const zone of workspace.zones()) {
+    const output = await workspace.lint(zone.file.path);
+    for (const error of output.internalErrors) io.stderr(`zonelint: internal error: ${error}\n`);
+    for (const file of zone.files) if (!reports.has(file.path)) reports.set(file.path, { origin: zone.origin, diagnostics: [] });
+    for (const diagnostic of output.diagnostics) reports.get(diagnostic.file.path)?.diagnostics.push(diagnostic);
+  }
+  return [...reports].map(([file, report]) => ({ path: file, origin: report.origin, diagnostics: report.diagnostics }));
+}
+
+function loadSettings(input: { configPath: string | undefined; inputs: readonly string[]; io: CliIo; dns: string | undefined; dnsServer: string | undefined }): Settings {
+  const firstDirectory = statSync(input.inputs[0]).isDirectory() ? input.inputs[0] : path.dirname(input.inputs[0]);
+  const configFile = input.configPath !== undefined ? path.resolve(input.io.cwd, input.configPath) : findConfigFile(firstDirectory);
+  let raw: unknown;
+  if (configFile !== undefined) {
+    try {
+      raw = JSON.parse(readFileSync(configFile, 'utf8'));
+    } catch (error) {
+      throw new UsageError(`cannot read config ${configFile}: ${(error as Error).message}`);
+    }
+  }
+  const overrides: Record<string, unknown> = {};
+  if (input.dns !== undefined) {
+    if (input.dns !== 'off' && input.dns !== 'live') throw new UsageError(`--dns must be off or live, not '${input.dns}'`);
+    overrides.dns = input.dns;
+  }
+  if (input.dnsServer !== undefined) overrides.dnsServer = input.dnsServer;
+  const fromFile = parseSettings(raw, DEFAULT_SETTINGS);
+  for (const problem of fromFile.problems) input.io.stderr(`zonelint: ${configFile}: ${problem.key}: ${problem.message}\n`);
+  const final = parseSettings(overrides, fromFile.settings);
+  if (final.problems.length > 0) throw new UsageError(final.problems.map((problem) => `--${problem.key === 'dnsServer' ? 'dns-server' : problem.key}: ${problem.message}`).join('\n'));
+  return final.settings;
+}
+
+function collectFiles(inputs: readonly string[], settings: Settings): string[] {
+  const files = new Set<string>();
+  for (const input of inputs) {
+    if (statSync(input).isDirectory()) for (const file of findZoneFiles(input, Object.keys(settings.origins))) files.add(file);
+    else files.add(input);
+  }
+  return [...files];
+}
+
+function isInside(file: string, root: string): boolean {
+  const relative = path.relative(root, path.resolve(file));
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/** Entry point of the `zonelint` bin: runs with the process's arguments and streams, and sets the exit code. */
+export function main(): void {
+  runCli(process.argv.slice(2), { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text), cwd: process.cwd() }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`zonelint: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

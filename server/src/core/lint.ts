@@ -1,0 +1,111 @@
+// The lint engine: runs every enabled rule on a parsed zone, applies the user's severities and the suppression
+// comments, and returns final diagnostics in source order. A rule that throws is contained and reported, never
+// allowed to take the others down.
+
+import type { Settings } from './config';
+import { buildSuppressions, parseDirectives } from './directives';
+import type { Suppression } from './directives';
+import { ALL_RULES } from './rules';
+import type { Rule, RuleReport } from './rules/rule';
+import { docsUrl } from './rules/rule';
+import type { Finding, RelatedInformation, Severity, SourceFile, Span } from './types';
+import type { WorkspaceView } from './workspace/view';
+import type { Zone } from './zone/model';
+
+export interface Diagnostic {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly file: SourceFile;
+  readonly span: Span;
+  readonly related: readonly RelatedInformation[];
+  readonly docsUrl: string;
+}
+
+export interface LintOutput {
+  readonly diagnostics: Diagnostic[];
+  /** Rules that threw: a bug in zonelint, logged by the front end. */
+  readonly internalErrors: string[];
+}
+
+const KNOWN_IDS = new Set(ALL_RULES.map((rule) => rule.meta.id));
+const RULES_BY_ID = new Map(ALL_RULES.map((rule) => [rule.meta.id, rule]));
+
+export async function lintZone(input: { zone: Zone; workspace: WorkspaceView; settings: Settings; rules?: readonly Rule[] }): Promise<LintOutput> {
+  const { zone, settings } = input;
+  const rules = input.rules ?? ALL_RULES;
+  const findings: Finding[] = [...zone.parseFindings];
+  const internalErrors: string[] = [];
+  if (zone.origin === undefined) {
+    findings.push({
+      ruleId: 'zone-origin-unknown',
+      severity: 'warning',
+      message: 'the zone origin is unknown: add $ORIGIN, name the file after the zone (example.com.zone), or map it in the origins setting; relative names are read against the root',
+      location: { file: zone.file, span: { start: 0, end: 0 } },
+    });
+  }
+  for (const rule of rules) {
+    if (rule.check === undefined || settings.rules[rule.meta.id] === 'off') continue;
+    const context = {
+      zone,
+      workspace: input.workspace,
+      report: (report: RuleReport) => findings.push({ ruleId: rule.meta.id, severity: report.severity ?? rule.meta.defaultSeverity, ...report }),
+    };
+    try {
+      await rule.check(context);
+    } catch (error) {
+      internalErrors.push(`rule ${rule.meta.id} failed on ${zone.file.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+  }
+  const diagnostics = applySuppressions(zone, findings, settings);
+  diagnostics.sort((a, b) => (a.file.path === b.file.path ? a.span.start - b.span.start || a.span.end - b.span.end : a.file.path < b.file.path ? -1 : 1));
+  return { diagnostics, internalErrors };
+}
+
+function applySuppressions(zone: Zone, findings: readonly Finding[], settings: Settings): Diagnostic[] {
+  const suppressionsByFile = new Map<SourceFile, Suppression[]>();
+  const unknownIds: Finding[] = [];
+  for (const file of zone.files) {
+    const directives = parseDirectives(file, zone.comments.get(file) ?? []);
+    if (directives.length === 0) continue;
+    const recordSpans = zone.records.filter((record) => record.file === file && !record.generated).map((record) => record.span);
+    suppressionsByFile.set(file, buildSuppressions(file, directives, recordSpans));
+    for (const directive of directives) {
+      for (const id of directive.ids) {
+        if (!KNOWN_IDS.has(id)) unknownIds.push(unusedFinding(file, directive.span, `unknown rule id '${id}' in a zonelint directive`));
+      }
+    }
+  }
+  const diagnostics: Diagnostic[] = [];
+  const add = (finding: Finding): void => {
+    const configured = settings.rules[finding.ruleId];
+    if (configured === 'off') return;
+    const suppression = suppressionsByFile.get(finding.location.file)?.find((s) => s.id === finding.ruleId && s.range.start <= finding.location.span.start && finding.location.span.start < s.range.end);
+    if (suppression !== undefined) {
+      suppression.used = true;
+      return;
+    }
+    diagnostics.push({
+      ruleId: finding.ruleId,
+      severity: configured ?? finding.severity,
+      message: finding.message,
+      file: finding.location.file,
+      span: finding.location.span,
+      related: finding.related ?? [],
+      docsUrl: docsUrl(finding.ruleId),
+    });
+  };
+  for (const finding of findings) add(finding);
+  for (const finding of unknownIds) add(finding);
+  for (const [file, suppressions] of suppressionsByFile) {
+    for (const suppression of suppressions) {
+      if (suppression.used || !KNOWN_IDS.has(suppression.id) || settings.rules[suppression.id] === 'off') continue;
+      add(unusedFinding(file, suppression.directive.span, `this zonelint-${suppression.directive.kind} comment silences no ${suppression.id} finding; remove it`));
+    }
+  }
+  return diagnostics;
+}
+
+function unusedFinding(file: SourceFile, span: Span, message: string): Finding {
+  return { ruleId: 'zone-unused-suppression', severity: RULES_BY_ID.get('zone-unused-suppression')!.meta.defaultSeverity, message, location: { file, span } };
+}

@@ -1,0 +1,38 @@
+// zone-check-names: host names must follow RFC 952/1123 where hosts are named (A/AAAA/MX owners, NS/MX/SRV
+// targets, the SOA primary server), as BIND's check-names does; named itself refuses such primary zones.
+
+import type { Span } from '../types';
+import { hasNonTerminalWildcard, isHostname } from '../zone/hostnames';
+import { typeName } from '../zone/rrtypes';
+import type { Rule, RuleContext } from './rule';
+import { hostTargets } from './targets';
+import type { ResourceRecord } from '../zone/model';
+
+const HOST_OWNER_TYPES = new Set([1 /* A */, 28 /* AAAA */, 15 /* MX */]);
+
+export const rule: Rule = {
+  meta: { id: 'zone-check-names', defaultSeverity: 'warning', summary: 'Host-name syntax (RFC 952/1123) broken in an A/AAAA/MX owner or a host-name target.' },
+  check(context) {
+    for (const record of context.zone.records) {
+      if (HOST_OWNER_TYPES.has(record.type) && !isHostname(record.owner, true)) {
+        report(context, record, record.ownerSpan, `${record.owner}: bad owner name for ${typeName(record.type)} (check-names): host names use letters, digits and inner hyphens only`);
+      }
+      if (record.ownerSpan !== undefined && hasNonTerminalWildcard(record.owner)) {
+        report(context, record, record.ownerSpan, `${record.owner}: a '*' that is not the first label is not a wildcard, only a literal '*'`);
+      }
+      if (record.data.kind === 'soa' && !isHostname(record.data.mname, false)) {
+        report(context, record, record.rdataSpan, `SOA primary server ${record.data.mname} is not a valid host name (check-names)`);
+      }
+    }
+    for (const { record, target, targetSpan } of hostTargets(context.zone)) {
+      if (!isHostname(target, false)) {
+        report(context, record, targetSpan, `${typeName(record.type)} target ${target} is not a valid host name (check-names): letters, digits and inner hyphens only`);
+      }
+    }
+  },
+};
+
+function report(context: RuleContext, record: ResourceRecord, span: Span | undefined, message: string): void {
+  if (record.generated && span === undefined) return;
+  context.report({ location: { file: record.file, span: span ?? record.typeSpan }, message });
+}

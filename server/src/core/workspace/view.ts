@@ -1,0 +1,99 @@
+// The workspace as rules see it: every loaded zone, and name lookups answered from those zones first and from
+// DNS (when the user allows it) for names outside them.
+
+import type { ResourceRecord, Zone } from '../zone/model';
+import { recordsAt } from '../zone/model';
+import { isSubdomainOf, nameKey } from '../zone/names';
+
+/** What a lookup of one name and type found. `source` says who answered, so hovers can show their work. */
+export type LookupAnswer =
+  | { readonly kind: 'records'; readonly source: 'zone' | 'dns'; readonly records: readonly LookupRecord[] }
+  /** The name exists but has no records of that type (after following in-zone CNAMEs). */
+  | { readonly kind: 'nodata'; readonly source: 'zone' | 'dns' }
+  | { readonly kind: 'nxdomain'; readonly source: 'zone' | 'dns' }
+  /** A DNS failure: SERVFAIL, timeout, refused. */
+  | { readonly kind: 'error'; readonly source: 'dns'; readonly reason: string }
+  /** Nobody could answer: the name lies outside the workspace and DNS is off or over budget. */
+  | { readonly kind: 'unresolved'; readonly reason: string };
+
+export interface LookupRecord {
+  readonly type: number;
+  /** Presentation of the rdata as DNS returns it: TXT as its strings, MX as preference and exchange, etc. */
+  readonly txt?: readonly string[];
+  readonly address?: string;
+  readonly target?: string;
+  readonly preference?: number;
+  /** Set when the answer came from a zone of the workspace. */
+  readonly record?: ResourceRecord;
+}
+
+/** Answers lookups; implementations chain the workspace zones and DNS. */
+export interface Resolver {
+  lookup(name: string, type: number): Promise<LookupAnswer>;
+}
+
+export interface WorkspaceView {
+  readonly zones: readonly Zone[];
+  /** The zone with the longest origin that contains `name`, if any. */
+  zoneFor(name: string): Zone | undefined;
+  /** Resolver that answers from the workspace zones first, then DNS when enabled. */
+  readonly resolver: Resolver;
+}
+
+/** Finds the innermost workspace zone for a name. */
+export function innermostZone(zones: readonly Zone[], name: string): Zone | undefined {
+  let best: Zone | undefined;
+  for (const zone of zones) {
+    if (zone.origin === undefined || !isSubdomainOf(name, zone.origin)) continue;
+    if (best === undefined || zone.origin.length > best.origin!.length) best = zone;
+  }
+  return best;
+}
+
+/** Answers a lookup from one zone's records, following in-zone CNAMEs a bounded number of times. */
+export function answerFromZone(zone: Zone, name: string, type: number): LookupAnswer {
+  let current = name;
+  for (let hops = 0; hops < 8; hops++) {
+    const records = recordsAt(zone, current);
+    if (records.length === 0) {
+      return hasDescendant(zone, current) ? { kind: 'nodata', source: 'zone' } : { kind: 'nxdomain', source: 'zone' };
+    }
+    const matching = records.filter((record) => record.type === type);
+    if (matching.length > 0) return { kind: 'records', source: 'zone', records: matching.map(toLookupRecord) };
+    const cname = records.find((record) => record.type === 5);
+    if (cname === undefined || cname.data.kind !== 'target' || type === 5) return { kind: 'nodata', source: 'zone' };
+    current = cname.data.target;
+    if (zone.origin === undefined || !isSubdomainOf(current, zone.origin)) return { kind: 'nodata', source: 'zone' };
+  }
+  return { kind: 'nodata', source: 'zone' };
+}
+
+function hasDescendant(zone: Zone, name: string): boolean {
+  const suffix = '.' + nameKey(name);
+  for (const record of zone.records) if (nameKey(record.owner).endsWith(suffix)) return true;
+  return false;
+}
+
+function toLookupRecord(record: ResourceRecord): LookupRecord {
+  const data = record.data;
+  switch (data.kind) {
+    case 'txt':
+      return { type: record.type, txt: data.strings.map((s) => s.value), record };
+    case 'a':
+    case 'aaaa':
+      return { type: record.type, address: data.address, record };
+    case 'target':
+      return { type: record.type, target: data.target, record };
+    case 'mx':
+      return { type: record.type, target: data.exchange, preference: data.preference, record };
+    case 'srv':
+      return { type: record.type, target: data.target, record };
+    case 'soa':
+    case 'other':
+      return { type: record.type, record };
+    default: {
+      const unreachable: never = data;
+      return unreachable;
+    }
+  }
+}

@@ -1,0 +1,245 @@
+// The tokeniser for BIND master files, modelled on BIND's isc_lex in its multi-line, escape and `;`-comment mode.
+// It groups tokens into entries (logical lines): an entry ends at a newline outside parentheses. Escapes stay raw
+// in token text; the name and rdata parsers decode them, so every token keeps its exact source span.
+
+import type { Span } from '../types';
+
+export const enum TokenKind {
+  Word = 0,
+  QString = 1,
+}
+
+export interface Token {
+  readonly kind: TokenKind;
+  /** Span of the token in the source; for a quoted string it includes both quotes. */
+  readonly start: number;
+  readonly end: number;
+  /** Raw text with escapes kept; for a quoted string, the text between the quotes. */
+  readonly text: string;
+}
+
+export interface LexError {
+  readonly span: Span;
+  readonly message: string;
+}
+
+export interface Entry {
+  readonly tokens: readonly Token[];
+  /** The entry's line began with whitespace outside parentheses: its owner is inherited. */
+  readonly blankOwner: boolean;
+  /** Offset where the entry's line starts. */
+  readonly lineStart: number;
+  /** Lexical errors inside the entry; an entry with errors yields no record. */
+  readonly errors: readonly LexError[];
+}
+
+export interface Comment {
+  /** Span from the `;` to the end of the line (without the newline). */
+  readonly span: Span;
+}
+
+export interface LexResult {
+  readonly comments: Comment[];
+  /** Set when the file does not end with a newline, as BIND warns. */
+  readonly missingFinalNewline: boolean;
+}
+
+const SPACE = 32;
+const TAB = 9;
+const LF = 10;
+const CR = 13;
+const SEMICOLON = 59;
+const OPEN = 40;
+const CLOSE = 41;
+const QUOTE = 34;
+const BACKSLASH = 92;
+const NUL = 0;
+
+/**
+ * Tokenises `text` and calls `onEntry` for each non-empty entry in order. Runs in time linear in the input:
+ * an unclosed `(` is found in a first pass, and the second pass recovers from it without rescanning.
+ */
+export function lexEntries(text: string, onEntry: (entry: Entry) => void): LexResult {
+  const comments: Comment[] = [];
+  const unclosed = new Set<number>();
+  const first = runLexer(text, 0, comments, unclosed, onEntry);
+  if (first.unclosedParens.length > 0) {
+    // Nothing after the first unclosed `(` was emitted; lex that part again knowing which parentheses never close.
+    for (const position of first.unclosedParens) unclosed.add(position);
+    comments.length = first.commentsBeforeResume;
+    runLexer(text, first.resumeAt, comments, unclosed, onEntry);
+  }
+  const last = text.charCodeAt(text.length - 1);
+  return { comments, missingFinalNewline: text.length > 0 && last !== LF && last !== CR };
+}
+
+interface PassResult {
+  /** Positions of `(` still open at the end of the input. */
+  readonly unclosedParens: number[];
+  /** Where the entry holding the first unclosed `(` begins. */
+  readonly resumeAt: number;
+  readonly commentsBeforeResume: number;
+}
+
+function runLexer(
+  text: string,
+  from: number,
+  comments: Comment[],
+  unclosed: ReadonlySet<number>,
+  onEntry: (entry: Entry) => void,
+): PassResult {
+  const length = text.length;
+  let pos = from;
+  let tokens: Token[] = [];
+  let errors: LexError[] = [];
+  let blankOwner = false;
+  let atLineStart = true;
+  let lineStart = from;
+  const parenStack: number[] = [];
+  let commentsAtEntryStart = comments.length;
+
+  const flush = (): void => {
+    if (tokens.length > 0 || errors.length > 0) onEntry({ tokens, blankOwner, lineStart, errors });
+    tokens = [];
+    errors = [];
+    blankOwner = false;
+  };
+
+  while (pos < length) {
+    const c = text.charCodeAt(pos);
+    if (c === LF || c === CR) {
+      pos += c === CR && text.charCodeAt(pos + 1) === LF ? 2 : 1;
+      if (parenStack.length === 0) {
+        flush();
+        atLineStart = true;
+        lineStart = pos;
+        commentsAtEntryStart = comments.length;
+      }
+      continue;
+    }
+    if (c === SPACE || c === TAB) {
+      if (atLineStart && parenStack.length === 0 && tokens.length === 0) blankOwner = true;
+      atLineStart = false;
+      pos++;
+      while (pos < length && (text.charCodeAt(pos) === SPACE || text.charCodeAt(pos) === TAB)) pos++;
+      continue;
+    }
+    atLineStart = false;
+    if (c === SEMICOLON) {
+      const end = endOfLine(text, pos);
+      comments.push({ span: { start: pos, end } });
+      pos = end;
+      continue;
+    }
+    if (c === OPEN) {
+      if (unclosed.has(pos)) {
+        errors.push({ span: { start: pos, end: pos + 1 }, message: 'unbalanced parentheses: this ( is never closed' });
+        // Skip to the next line that starts a new entry at column 0; the broken entry ends here.
+        pos = nextEntryLine(text, pos);
+        parenStack.length = 0;
+        flush();
+        atLineStart = true;
+        lineStart = pos;
+        commentsAtEntryStart = comments.length;
+        continue;
+      }
+      parenStack.push(pos);
+      pos++;
+      continue;
+    }
+    if (c === CLOSE) {
+      if (parenStack.length === 0) errors.push({ span: { start: pos, end: pos + 1 }, message: 'unbalanced parentheses: ) without (' });
+      else parenStack.pop();
+      pos++;
+      continue;
+    }
+    if (c === NUL) {
+      const start = pos;
+      while (pos < length && text.charCodeAt(pos) === NUL) pos++;
+      errors.push({ span: { start, end: pos }, message: 'NUL byte in zone text' });
+      continue;
+    }
+    if (c === QUOTE) {
+      pos = lexQuoted(text, pos, tokens, errors);
+      continue;
+    }
+    pos = lexWord(text, pos, tokens);
+  }
+
+  if (parenStack.length > 0) {
+    if (unclosed.size === 0) {
+      // First pass: report nothing yet; the caller re-lexes from the entry that holds the first unclosed `(`.
+      return { unclosedParens: parenStack.slice(), resumeAt: lineStart, commentsBeforeResume: commentsAtEntryStart };
+    }
+    // The second pass can still meet a `(` it could not foresee (after a recovery skip); report and stop there.
+    errors.push({ span: { start: parenStack[0], end: parenStack[0] + 1 }, message: 'unbalanced parentheses: this ( is never closed' });
+  }
+  flush();
+  return { unclosedParens: [], resumeAt: length, commentsBeforeResume: comments.length };
+}
+
+function lexQuoted(text: string, start: number, tokens: Token[], errors: LexError[]): number {
+  const length = text.length;
+  let pos = start + 1;
+  while (pos < length) {
+    const c = text.charCodeAt(pos);
+    if (c === QUOTE) {
+      tokens.push({ kind: TokenKind.QString, start, end: pos + 1, text: text.slice(start + 1, pos) });
+      return pos + 1;
+    }
+    if (c === BACKSLASH) {
+      // An escaped CRLF keeps both characters, as BIND keeps the escaped newline.
+      pos += text.charCodeAt(pos + 1) === CR && text.charCodeAt(pos + 2) === LF ? 3 : 2;
+      continue;
+    }
+    if (c === LF || c === CR) break;
+    if (c === NUL) {
+      errors.push({ span: { start: pos, end: pos + 1 }, message: 'NUL byte in zone text' });
+    }
+    pos++;
+  }
+  const end = Math.min(pos, length);
+  errors.push({ span: { start, end }, message: 'unbalanced quotes: this string is not closed on its line' });
+  tokens.push({ kind: TokenKind.QString, start, end, text: text.slice(start + 1, end) });
+  return end;
+}
+
+function lexWord(text: string, start: number, tokens: Token[]): number {
+  const length = text.length;
+  let pos = start;
+  while (pos < length) {
+    const c = text.charCodeAt(pos);
+    if (c === BACKSLASH) {
+      pos = Math.min(pos + 2, length);
+      continue;
+    }
+    if (c === SPACE || c === TAB || c === LF || c === CR || c === NUL || c === OPEN || c === CLOSE || c === QUOTE || c === SEMICOLON) break;
+    pos++;
+  }
+  tokens.push({ kind: TokenKind.Word, start, end: pos, text: text.slice(start, pos) });
+  return pos;
+}
+
+function endOfLine(text: string, pos: number): number {
+  const lf = text.indexOf('\n', pos);
+  const cr = text.indexOf('\r', pos);
+  if (lf < 0 && cr < 0) return text.length;
+  if (lf < 0) return cr;
+  if (cr < 0) return lf;
+  return Math.min(lf, cr);
+}
+
+/**
+ * The start of the next line, after `pos`, that begins at column 0 with something that can start an entry
+ * (an owner or a directive): the recovery point after an unclosed `(`.
+ */
+function nextEntryLine(text: string, pos: number): number {
+  let lineEnd = endOfLine(text, pos);
+  while (lineEnd < text.length) {
+    const next = lineEnd + (text.charCodeAt(lineEnd) === CR && text.charCodeAt(lineEnd + 1) === LF ? 2 : 1);
+    const c = text.charCodeAt(next);
+    if (next < text.length && c !== SPACE && c !== TAB && c !== SEMICOLON && c !== OPEN && c !== CLOSE && c !== LF && c !== CR) return next;
+    lineEnd = endOfLine(text, next);
+  }
+  return text.length;
+}

@@ -1,0 +1,474 @@
+// The zone-file reader: turns lexer entries into records with BIND's semantics for owners, origins, TTLs, classes
+// and directives ($ORIGIN, $TTL, $INCLUDE, $GENERATE, $DATE), reporting each problem at its place and resuming
+// at the next entry, so one bad line never hides the rest.
+
+import path from 'node:path';
+import type { Finding, Severity, Span } from '../types';
+import { SourceFile } from '../types';
+import { expandGenerate, parseGenerateHeader } from './generate';
+import type { Comment, Entry, Token } from './lexer';
+import { lexEntries, TokenKind } from './lexer';
+import type { IncludeDirective, OriginSource, ResourceRecord, Zone } from './model';
+import { decodeEscapes, parseName, ROOT } from './names';
+import { parseRdata } from './rdata';
+import { classFromText, className, typeFromText } from './rrtypes';
+import { looksLikeTtl, MAX_TTL, parseTtl } from './ttl';
+
+/** How `$INCLUDE` reaches other files; the CLI reads the disk, the server also sees unsaved editor buffers. */
+export interface IncludeHost {
+  /** The text of a file, or undefined when it does not exist or cannot be read. */
+  readFile(filePath: string): string | undefined;
+  /** Whether zonelint may read this file at all (inside the workspace, and the workspace is trusted). */
+  mayRead(filePath: string): boolean;
+}
+
+export interface ParseOptions {
+  readonly file: SourceFile;
+  /** Canonical absolute origin, or undefined when unknown (the root is used and zone-origin-unknown reported). */
+  readonly origin: string | undefined;
+  readonly originSource: OriginSource;
+  readonly host: IncludeHost;
+  readonly generateLimit: number;
+  /** The zone class; IN unless the caller knows better. */
+  readonly rrclass?: number;
+}
+
+export const MAX_INCLUDE_DEPTH = 16;
+const CLASS_IN = 1;
+const TYPE_SOA = 6;
+
+/** Parses a zone file and everything it includes. Never throws on bad input. */
+export function parseZone(options: ParseOptions): Zone {
+  const reader = new ZoneReader(options);
+  reader.readFile(options.file, 0);
+  return reader.result();
+}
+
+/** The per-file state that `$INCLUDE` saves and restores (BIND restores origin and current owner). */
+interface FileState {
+  origin: string;
+  lastOwner: string | undefined;
+  /** Set right after `$ORIGIN`, for zone-inherited-owner-after-origin. */
+  originJustChanged: boolean;
+}
+
+class ZoneReader {
+  private readonly records: ResourceRecord[] = [];
+  private readonly findings: Finding[] = [];
+  private readonly files: SourceFile[] = [];
+  private readonly comments = new Map<SourceFile, Comment[]>();
+  private readonly includes: IncludeDirective[] = [];
+  private readonly includeStack: string[] = [];
+  private readonly zoneOrigin: string;
+  private readonly rrclass: number;
+  /** `$TTL`, or the SOA minimum once the SOA supplied a default. */
+  private defaultTtl: number | undefined;
+  /** The last TTL written on a record (RFC 1035 semantics). */
+  private lastExplicitTtl: number | undefined;
+  private inheritedTtlReported = false;
+
+  constructor(private readonly options: ParseOptions) {
+    this.zoneOrigin = options.origin ?? ROOT;
+    this.rrclass = options.rrclass ?? CLASS_IN;
+  }
+
+  result(): Zone {
+    return {
+      file: this.options.file,
+      origin: this.options.origin,
+      originSource: this.options.originSource,
+      rrclass: this.rrclass,
+      records: this.records,
+      files: this.files,
+      comments: this.comments,
+      parseFindings: this.findings,
+      includes: this.includes,
+    };
+  }
+
+  readFile(file: SourceFile, depth: number, state?: FileState): void {
+    this.files.push(file);
+    this.includeStack.push(file.path);
+    const fileState: FileState = state ?? { origin: this.zoneOrigin, lastOwner: undefined, originJustChanged: false };
+    const lexed = lexEntries(file.text, (entry) => this.readEntry(file, entry, fileState, depth));
+    this.comments.set(file, lexed.comments);
+    this.includeStack.pop();
+  }
+
+  private report(ruleId: string, severity: Severity, message: string, file: SourceFile, span: Span): void {
+    this.findings.push({ ruleId, severity, message, location: { file, span } });
+  }
+
+  private readEntry(file: SourceFile, entry: Entry, state: FileState, depth: number): void {
+    if (entry.errors.length > 0) {
+      for (const error of entry.errors) this.report('zone-syntax', 'error', error.message, file, error.span);
+      return;
+    }
+    const tokens = entry.tokens;
+    const first = tokens[0];
+    if (!entry.blankOwner && first.kind === TokenKind.Word && first.text.startsWith('$')) {
+      this.readDirective(file, entry, state, depth);
+      return;
+    }
+    const justChanged = state.originJustChanged;
+    state.originJustChanged = false;
+    let index = 0;
+    let owner: string;
+    let ownerSpan: Span | undefined;
+    if (entry.blankOwner) {
+      if (state.lastOwner === undefined) {
+        this.report('zone-no-owner', 'error', 'no current owner name: this record has a blank owner but no record before it named one', file, span(first, tokens[tokens.length - 1]));
+        return;
+      }
+      owner = state.lastOwner;
+      if (justChanged) {
+        this.report(
+          'zone-inherited-owner-after-origin',
+          'warning',
+          `record with inherited owner (${owner}) immediately after $ORIGIN (${state.origin}): the owner is not relative to the new origin`,
+          file,
+          { start: entry.lineStart, end: first.start },
+        );
+      }
+    } else {
+      const parsed = this.readName(file, first, state.origin);
+      if (parsed === undefined) return;
+      owner = parsed;
+      ownerSpan = { start: first.start, end: first.end };
+      state.lastOwner = owner;
+      index = 1;
+    }
+    const header = this.readRecordHeader(file, tokens, index);
+    if (header === undefined) return;
+    this.addRecord({
+      file,
+      entrySpan: { start: ownerSpan ? ownerSpan.start : first.start, end: tokens[tokens.length - 1].end },
+      owner,
+      ownerSpan,
+      header,
+      rdataTokens: tokens.slice(header.next),
+      origin: state.origin,
+      generated: false,
+    });
+  }
+
+  /** Reads `[class] [ttl] [class] type` from `tokens[index]` on; undefined (after reporting) when malformed. */
+  private readRecordHeader(file: SourceFile, tokens: readonly Token[], index: number): RecordHeader | undefined {
+    let rrclass: number | undefined;
+    let classSpan: Span | undefined;
+    let ttl: number | undefined;
+    let ttlSpan: Span | undefined;
+    let i = index;
+    const take = (): Token | undefined => {
+      const token = tokens[i];
+      if (token === undefined) {
+        const last = tokens[tokens.length - 1];
+        this.report('zone-syntax', 'error', 'unexpected end of input: a record needs a type and data', file, { start: last.end, end: last.end });
+        return undefined;
+      }
+      if (token.kind === TokenKind.QString) {
+        this.report('zone-syntax', 'error', 'a quoted string is not allowed here (expected a TTL, class or type)', file, token);
+        return undefined;
+      }
+      return token;
+    };
+    let token = take();
+    if (token === undefined) return undefined;
+    const classCode = classFromText(token.text);
+    if (classCode !== undefined) {
+      rrclass = classCode;
+      classSpan = token;
+      i++;
+      token = take();
+      if (token === undefined) return undefined;
+    }
+    if (looksLikeTtl(token.text)) {
+      const parsed = parseTtl(token.text);
+      if (parsed.error !== undefined) {
+        const why = parsed.error === 'range' ? 'it is larger than 4294967295' : 'expected a number or number-unit pairs like 1h30m';
+        this.report('zone-bad-ttl', 'error', `bad TTL '${token.text}': ${why}`, file, token);
+        return undefined;
+      }
+      ttl = this.clampTtl(parsed.value, file, token);
+      ttlSpan = token;
+      i++;
+      token = take();
+      if (token === undefined) return undefined;
+      if (rrclass === undefined) {
+        const after = classFromText(token.text);
+        if (after !== undefined) {
+          rrclass = after;
+          classSpan = token;
+          i++;
+          token = take();
+          if (token === undefined) return undefined;
+        }
+      }
+    }
+    const type = typeFromText(token.text);
+    if (type.error !== undefined) {
+      this.report('zone-unknown-type', 'error', `${type.error}: not a known type mnemonic nor TYPEnnn`, file, token);
+      return undefined;
+    }
+    if (type.meta) {
+      this.report('zone-unknown-type', 'error', `'${token.text}' is a meta-type and cannot appear as zone data`, file, token);
+      return undefined;
+    }
+    if (rrclass !== undefined && rrclass !== this.rrclass) {
+      this.report('zone-class-mismatch', 'error', `class '${className(rrclass)}' != zone class '${className(this.rrclass)}'`, file, classSpan!);
+      return undefined;
+    }
+    return { ttl, ttlSpan, type: type.code, typeSpan: { start: token.start, end: token.end }, next: i + 1 };
+  }
+
+  /** Applies RFC 2181 §8 as BIND does: values from 2^31 are treated as 0, with a warning. */
+  private clampTtl(value: number, file: SourceFile, at: Span): number {
+    if (value <= MAX_TTL) return value;
+    this.report('zone-bad-ttl', 'warning', `TTL ${value} is above the maximum ${MAX_TTL} (RFC 2181 §8); it is treated as 0`, file, at);
+    return 0;
+  }
+
+  private addRecord(input: {
+    file: SourceFile;
+    entrySpan: Span;
+    owner: string;
+    ownerSpan: Span | undefined;
+    header: RecordHeader;
+    rdataTokens: readonly Token[];
+    origin: string;
+    generated: boolean;
+  }): void {
+    const { file, header, rdataTokens } = input;
+    if (this.options.origin !== undefined && !isInside(input.owner, this.zoneOrigin)) {
+      // BIND ignores records outside the zone; so does zonelint, after saying so where the owner is written.
+      if (!input.generated) {
+        this.report('zone-out-of-zone', 'warning', `ignoring out-of-zone data: ${input.owner} is not inside ${this.zoneOrigin} (a relative name missing its origin, or a stray trailing dot?)`, file, input.ownerSpan ?? header.typeSpan);
+      }
+      return;
+    }
+    const parsed = parseRdata(header.type, rdataTokens, { origin: input.origin, entryEnd: input.entrySpan.end });
+    for (const issue of parsed.issues) this.report(issue.ruleId, issue.severity ?? 'error', issue.message, file, issue.span);
+    if (parsed.wire === undefined || parsed.data === undefined) return;
+    let ttl: number;
+    if (header.ttl !== undefined) {
+      ttl = header.ttl;
+      this.lastExplicitTtl = ttl;
+    } else if (this.defaultTtl !== undefined) {
+      ttl = this.defaultTtl;
+    } else if (this.lastExplicitTtl !== undefined) {
+      ttl = this.lastExplicitTtl;
+      if (!this.inheritedTtlReported) {
+        this.inheritedTtlReported = true;
+        this.report(
+          'zone-ttl-inherited',
+          'warning',
+          `no $TTL: this record (and every later one without a TTL) takes the previous record's TTL ${ttl} (RFC 1035 semantics); add a $TTL line`,
+          file,
+          header.typeSpan,
+        );
+      }
+    } else if (header.type === TYPE_SOA && parsed.data.kind === 'soa') {
+      ttl = parsed.data.minimum;
+      this.defaultTtl = ttl;
+    } else {
+      this.report('zone-no-ttl', 'error', 'no TTL specified: add a $TTL line before the first record or a TTL on this record', file, header.typeSpan);
+      return;
+    }
+    const last = rdataTokens.length > 0 ? rdataTokens[rdataTokens.length - 1] : undefined;
+    this.records.push({
+      file,
+      span: input.entrySpan,
+      owner: input.owner,
+      ownerSpan: input.ownerSpan,
+      ttl,
+      ttlSpan: header.ttlSpan,
+      rrclass: this.rrclass,
+      type: header.type,
+      typeSpan: header.typeSpan,
+      rdataSpan: rdataTokens.length > 0 ? { start: rdataTokens[0].start, end: last!.end } : { start: header.typeSpan.end, end: header.typeSpan.end },
+      data: parsed.data,
+      wire: parsed.wire,
+      generated: input.generated,
+    });
+  }
+
+  /** Reads a name token (quoted owners are allowed, as in BIND); reports and returns undefined on error. */
+  private readName(file: SourceFile, token: Token, origin: string): string | undefined {
+    const result = parseName(token.text, origin);
+    if (result.error !== undefined) {
+      this.report('zone-bad-name', 'error', `bad name '${token.text}': ${result.error.message}`, file, token);
+      return undefined;
+    }
+    return result.name;
+  }
+
+  private readDirective(file: SourceFile, entry: Entry, state: FileState, depth: number): void {
+    const tokens = entry.tokens;
+    const directive = tokens[0];
+    const name = directive.text.toUpperCase();
+    switch (name) {
+      case '$ORIGIN': {
+        const argument = this.directiveArguments(file, tokens, 1, 1);
+        if (argument === undefined) return;
+        const origin = this.readName(file, argument[0], state.origin);
+        if (origin === undefined) return;
+        state.origin = origin;
+        state.originJustChanged = true;
+        return;
+      }
+      case '$TTL': {
+        const argument = this.directiveArguments(file, tokens, 1, 1);
+        if (argument === undefined) return;
+        const parsed = parseTtl(argument[0].text);
+        if (parsed.error !== undefined) {
+          this.report('zone-bad-ttl', 'error', `bad $TTL '${argument[0].text}'`, file, argument[0]);
+          return;
+        }
+        this.defaultTtl = this.clampTtl(parsed.value, file, argument[0]);
+        return;
+      }
+      case '$INCLUDE': {
+        const argument = this.directiveArguments(file, tokens, 1, 2, true);
+        if (argument === undefined) return;
+        this.readInclude(file, argument, state, depth);
+        return;
+      }
+      case '$GENERATE':
+        this.readGenerate(file, entry, state);
+        return;
+      case '$DATE': {
+        // BIND writes $DATE in cache dumps; it carries no zone data, so it is read and not flagged.
+        const argument = this.directiveArguments(file, tokens, 1, 1);
+        if (argument !== undefined && !/^\d{14}$/.test(argument[0].text)) {
+          this.report('zone-syntax', 'error', `bad $DATE '${argument[0].text}' (expected yyyymmddhhmmss)`, file, argument[0]);
+        }
+        return;
+      }
+      default:
+        this.report('zone-syntax', 'error', `unknown $ directive '${directive.text}'`, file, directive);
+    }
+  }
+
+  /** The arguments of a directive, `min` to `max` of them; reports missing, extra and quoted ones. */
+  private directiveArguments(file: SourceFile, tokens: readonly Token[], min: number, max: number, firstMayBeQuoted = false): Token[] | undefined {
+    const args = tokens.slice(1);
+    if (args.length < min) {
+      this.report('zone-syntax', 'error', `unexpected end of input: ${tokens[0].text} needs an argument`, file, tokens[0]);
+      return undefined;
+    }
+    if (args.length > max) {
+      this.report('zone-syntax', 'error', 'extra input text', file, { start: args[max].start, end: args[args.length - 1].end });
+      return undefined;
+    }
+    for (let i = 0; i < args.length; i++) {
+      if (args[i].kind === TokenKind.QString && !(i === 0 && firstMayBeQuoted)) {
+        this.report('zone-syntax', 'error', 'a quoted string is not allowed here', file, args[i]);
+        return undefined;
+      }
+    }
+    return args;
+  }
+
+  private readInclude(file: SourceFile, args: Token[], state: FileState, depth: number): void {
+    const pathToken = args[0];
+    const written = decodeEscapes(pathToken.text) ?? pathToken.text;
+    // BIND resolves a relative path against named's working directory; an editor has none, so zonelint uses the
+    // including file's folder, which is what authors mean and what Knot does.
+    const target = path.resolve(path.dirname(file.path), written);
+    const directive: { file: SourceFile; pathSpan: Span; target: string; loaded: boolean } = {
+      file,
+      pathSpan: { start: pathToken.start, end: pathToken.end },
+      target,
+      loaded: false,
+    };
+    this.includes.push(directive);
+    const fail = (message: string): void => this.report('zone-include', 'error', message, file, pathToken);
+    let origin = state.origin;
+    if (args.length === 2) {
+      const parsed = this.readName(file, args[1], state.origin);
+      if (parsed === undefined) return;
+      origin = parsed;
+    }
+    if (this.includeStack.includes(target)) {
+      fail(`$INCLUDE cycle: ${written} is already being read (${[...this.includeStack, target].map((p) => path.basename(p)).join(' -> ')})`);
+      return;
+    }
+    if (depth + 1 > MAX_INCLUDE_DEPTH) {
+      fail(`$INCLUDE nested more than ${MAX_INCLUDE_DEPTH} deep`);
+      return;
+    }
+    if (!this.options.host.mayRead(target)) {
+      fail(`$INCLUDE of ${written} not read: it is outside the workspace (or the workspace is not trusted)`);
+      return;
+    }
+    const text = this.options.host.readFile(target);
+    if (text === undefined) {
+      fail(`$INCLUDE file not found or unreadable: ${target}`);
+      return;
+    }
+    directive.loaded = true;
+    const included: FileState = { origin, lastOwner: state.lastOwner, originJustChanged: false };
+    this.readFile(new SourceFile(target, text), depth + 1, included);
+  }
+
+  private readGenerate(file: SourceFile, entry: Entry, state: FileState): void {
+    const header = parseGenerateHeader(entry.tokens, this.options.generateLimit);
+    for (const problem of header.problems) this.report(problem.ruleId, problem.severity, problem.message, file, problem.span);
+    if (header.spec === undefined) return;
+    const spec = header.spec;
+    const recordHeader = this.readRecordHeader(file, entry.tokens, spec.headerIndex);
+    if (recordHeader === undefined) return;
+    const rhsIndex = recordHeader.next;
+    const rhs = entry.tokens[rhsIndex];
+    const lastToken = entry.tokens[entry.tokens.length - 1];
+    if (rhs === undefined) {
+      this.report('zone-syntax', 'error', 'unexpected end of input: $GENERATE needs the record data (quote it when it has spaces)', file, { start: lastToken.end, end: lastToken.end });
+      return;
+    }
+    if (entry.tokens.length > rhsIndex + 1) {
+      this.report('zone-syntax', 'error', 'extra input text: $GENERATE takes the record data as one token; quote it when it has spaces', file, { start: entry.tokens[rhsIndex + 1].start, end: lastToken.end });
+      return;
+    }
+    const entrySpan = { start: entry.tokens[0].start, end: lastToken.end };
+    let outOfZone = 0;
+    const templateProblems = expandGenerate(spec, rhs, (ownerText, rdataTokens) => {
+      const owner = parseName(ownerText, state.origin);
+      if (owner.error !== undefined) {
+        this.report('zone-bad-name', 'error', `$GENERATE made a bad owner '${ownerText}': ${owner.error.message}`, file, spec.lhsSpan);
+        return false;
+      }
+      if (this.options.origin !== undefined && !isInside(owner.name, this.zoneOrigin)) {
+        outOfZone++;
+        return true;
+      }
+      const before = this.findings.length;
+      this.addRecord({ file, entrySpan, owner: owner.name, ownerSpan: spec.lhsSpan, header: recordHeader, rdataTokens, origin: state.origin, generated: true });
+      // One bad expansion is enough to explain the problem; stop instead of repeating it for every iteration.
+      return this.findings.length === before;
+    });
+    for (const problem of templateProblems) this.report(problem.ruleId, problem.severity, problem.message, file, problem.span);
+    if (outOfZone > 0) {
+      this.report('zone-out-of-zone', 'warning', `$GENERATE made ${outOfZone} owner name(s) outside the zone ${this.zoneOrigin}; they are ignored`, file, spec.lhsSpan);
+    }
+  }
+}
+
+interface RecordHeader {
+  readonly ttl: number | undefined;
+  readonly ttlSpan: Span | undefined;
+  readonly type: number;
+  readonly typeSpan: Span;
+  /** Index of the first rdata token. */
+  readonly next: number;
+}
+
+function span(first: Token, last: Token): Span {
+  return { start: first.start, end: last.end };
+}
+
+function isInside(name: string, origin: string): boolean {
+  if (origin === ROOT) return true;
+  const n = name.toLowerCase();
+  const o = origin.toLowerCase();
+  return n === o || n.endsWith('.' + o);
+}
