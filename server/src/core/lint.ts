@@ -49,7 +49,7 @@ export async function lintZone(input: { zone: Zone; workspace: WorkspaceView; se
     const context = {
       zone,
       workspace: input.workspace,
-      report: (report: RuleReport) => findings.push({ ruleId: rule.meta.id, severity: report.severity ?? rule.meta.defaultSeverity, ...report }),
+      report: (report: RuleReport) => findings.push({ ...report, ruleId: rule.meta.id, severity: report.severity ?? rule.meta.defaultSeverity }),
     };
     try {
       await rule.check(context);

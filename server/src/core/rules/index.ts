@@ -7,6 +7,7 @@ import { rule as zoneBadTtl } from './zone-bad-ttl';
 import { rule as zoneCheckNames } from './zone-check-names';
 import { rule as zoneClassMismatch } from './zone-class-mismatch';
 import { rule as zoneCnameAndOtherData } from './zone-cname-and-other-data';
+import { rule as zoneDsPlacement } from './zone-ds-placement';
 import { rule as zoneDuplicateRecord } from './zone-duplicate-record';
 import { rule as zoneGenerate } from './zone-generate';
 import { rule as zoneInclude } from './zone-include';
@@ -35,6 +36,7 @@ export const ALL_RULES: readonly Rule[] = [
   zoneCheckNames,
   zoneClassMismatch,
   zoneCnameAndOtherData,
+  zoneDsPlacement,
   zoneDuplicateRecord,
   zoneGenerate,
   zoneInclude,

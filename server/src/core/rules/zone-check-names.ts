@@ -2,23 +2,29 @@
 // targets, the SOA primary server), as BIND's check-names does; named itself refuses such primary zones.
 
 import type { Span } from '../types';
-import { hasNonTerminalWildcard, isHostname } from '../zone/hostnames';
+import { hasNonTerminalWildcard, isAddressOwnerName, isDnsSdName, isHostname, isReverseName } from '../zone/hostnames';
 import { typeName } from '../zone/rrtypes';
 import type { Rule, RuleContext } from './rule';
 import { hostTargets } from './targets';
 import type { ResourceRecord } from '../zone/model';
 
-const HOST_OWNER_TYPES = new Set([1 /* A */, 28 /* AAAA */, 15 /* MX */]);
+const TYPE_A = 1;
+const TYPE_PTR = 12;
+const HOST_OWNER_TYPES = new Set([TYPE_A, 28 /* AAAA */, 15 /* MX */]);
 
 export const rule: Rule = {
   meta: { id: 'zone-check-names', defaultSeverity: 'warning', summary: 'Host-name syntax (RFC 952/1123) broken in an A/AAAA/MX owner or a host-name target.' },
   check(context) {
     for (const record of context.zone.records) {
-      if (HOST_OWNER_TYPES.has(record.type) && !isHostname(record.owner, true)) {
+      const validOwner = record.type === TYPE_A ? isAddressOwnerName(record.owner) : isHostname(record.owner, true);
+      if (HOST_OWNER_TYPES.has(record.type) && !validOwner) {
         report(context, record, record.ownerSpan, `${record.owner}: bad owner name for ${typeName(record.type)} (check-names): host names use letters, digits and inner hyphens only`);
       }
       if (record.ownerSpan !== undefined && hasNonTerminalWildcard(record.owner)) {
         report(context, record, record.ownerSpan, `${record.owner}: a '*' that is not the first label is not a wildcard, only a literal '*'`);
+      }
+      if (record.type === TYPE_PTR && record.data.kind === 'target' && isReverseName(record.owner) && !isDnsSdName(record.owner) && !isHostname(record.data.target, false)) {
+        report(context, record, record.data.targetSpan, `PTR target ${record.data.target} in a reverse zone is not a valid host name (check-names)`);
       }
       if (record.data.kind === 'soa' && !isHostname(record.data.mname, false)) {
         report(context, record, record.rdataSpan, `SOA primary server ${record.data.mname} is not a valid host name (check-names)`);

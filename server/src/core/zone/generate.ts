@@ -43,6 +43,9 @@ export function parseGenerateHeader(tokens: readonly Token[], limit: number): { 
   if (rangeToken.kind === TokenKind.QString) return fail('zone-syntax', 'a quoted string is not allowed as the $GENERATE range', rangeToken);
   if (lhsToken.kind === TokenKind.QString) return fail('zone-syntax', 'a quoted string is not allowed as the $GENERATE owner template', lhsToken);
   const range = /^(\d+)-(\d+)(?:\/(\d+))?(.*)$/.exec(rangeToken.text);
+  if (range !== null && range[3] === undefined && range[4].startsWith('/')) {
+    return fail('zone-generate', `invalid range '${rangeToken.text}': a '/' must be followed by the step`, rangeToken);
+  }
   if (range === null) return fail('zone-generate', `invalid range '${rangeToken.text}' (expected start-stop or start-stop/step)`, rangeToken);
   const start = Number(range[1]);
   const stop = Number(range[2]);
@@ -73,6 +76,14 @@ export function expandGenerate(spec: GenerateSpec, rhs: Token, emit: (owner: str
   const template = parseTemplate(rhs.text);
   if (typeof template === 'string') {
     return [{ ruleId: 'zone-generate', severity: 'error', message: `bad data template '${rhs.text}': ${template}`, span: rhs }];
+  }
+  for (const part of [...spec.lhs, ...template]) {
+    if (typeof part === 'string') continue;
+    const lowest = spec.start + part.offset;
+    const highest = spec.stop + part.offset;
+    if (lowest < -0x80000000 || highest > MAX_RANGE_VALUE) {
+      return [{ ruleId: 'zone-generate', severity: 'error', message: `out of range: the offset ${part.offset} takes the iterator past ${MAX_RANGE_VALUE}`, span: rhs }];
+    }
   }
   for (let value = spec.start; value <= spec.stop; value += spec.step) {
     const owner = substitute(spec.lhs, value);

@@ -1,0 +1,58 @@
+// Domain names as SPF handles them: plain octet text without the root dot (what macros expand to and what
+// `%{d}` holds), converted to and from the escaped absolute names the core's resolvers take and return.
+
+import { escapeLabel, labelsOf } from '../../zone/names';
+
+const MAX_LABEL = 63;
+const MAX_NAME = 253;
+
+/** Removes one trailing root dot: SPF ignores it on domains (RFC 7208 §7.3). */
+export function withoutRootDot(domain: string): string {
+  return domain.endsWith('.') ? domain.slice(0, -1) : domain;
+}
+
+/** The canonical absolute presentation name for a lookup: labels escaped as the zone model stores them. */
+export function toLookupName(domain: string): string {
+  const plain = withoutRootDot(domain);
+  if (plain.length === 0) return '.';
+  return plain.split('.').map(escapeLabel).join('.') + '.';
+}
+
+/** The plain octet text of a presentation name from an answer (an MX exchange, a PTR target), lowercased. */
+export function fromLookupName(name: string): string {
+  return labelsOf(name).join('.').toLowerCase();
+}
+
+/** True when a domain can be put in a DNS query: no empty label, none over 63 octets, at most 253 in all. */
+export function isQueryableName(domain: string): boolean {
+  const plain = withoutRootDot(domain);
+  if (plain.length === 0 || plain.length > MAX_NAME) return false;
+  return plain.split('.').every((label) => label.length > 0 && label.length <= MAX_LABEL);
+}
+
+/**
+ * The checks RFC 7208 §4.3 makes on the domain check_host() starts from: a queryable, multi-label name that is
+ * not an address literal. Anything else gives the result `none`.
+ */
+export function isCheckableDomain(domain: string): boolean {
+  if (domain.startsWith('[') || !isQueryableName(domain)) return false;
+  return withoutRootDot(domain).includes('.');
+}
+
+/** Drops labels from the left until the name fits in 253 octets (RFC 7208 §7.3, after macro expansion). */
+export function truncateLeft(domain: string): string {
+  let name = withoutRootDot(domain);
+  while (name.length > MAX_NAME) {
+    const dot = name.indexOf('.');
+    if (dot < 0) break;
+    name = name.slice(dot + 1);
+  }
+  return name;
+}
+
+/** True when `name` is `ancestor` or below it, compared case-insensitively without root dots. */
+export function isAtOrBelow(name: string, ancestor: string): boolean {
+  const n = withoutRootDot(name).toLowerCase();
+  const a = withoutRootDot(ancestor).toLowerCase();
+  return n === a || n.endsWith('.' + a);
+}

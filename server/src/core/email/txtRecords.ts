@@ -1,0 +1,60 @@
+// The bridge between zone records and the mail-record parsers: the joined text of a TXT record, places in that
+// text as source locations, and the small name tests (`_dmarc`, `_domainkey`, SPF) the mail rules share.
+
+import type { Location } from '../types';
+import type { ResourceRecord } from '../zone/model';
+import { escapeLabel, labelsOf } from '../zone/names';
+import type { RecordText } from './recordText';
+import { joinStrings, sourceSpan, wholeSpan } from './recordText';
+import type { TextRange } from './tagList';
+
+export const TYPE_CNAME = 5;
+export const TYPE_MX = 15;
+export const TYPE_TXT = 16;
+
+/** The joined text of a TXT record, or undefined for any other record (or a TXT whose rdata did not parse). */
+export function txtRecordText(record: ResourceRecord): RecordText | undefined {
+  if (record.type !== TYPE_TXT || record.data.kind !== 'txt') return undefined;
+  let cached = textCache.get(record);
+  if (cached === undefined) {
+    cached = joinStrings(record.data.strings);
+    textCache.set(record, cached);
+  }
+  return cached;
+}
+
+/**
+ * Where a range of a record's text is written. An empty range, or a record with no text, falls back to the
+ * whole rdata so the finding is never an invisible zero-width mark.
+ */
+export function textLocation(record: ResourceRecord, text: RecordText, range: TextRange): Location {
+  if (text.strings.length === 0) return { file: record.file, span: record.rdataSpan };
+  if (range.end <= range.start) {
+    if (text.text.length === 0) return { file: record.file, span: wholeSpan(text) };
+    const at = Math.min(range.start, text.text.length - 1);
+    return { file: record.file, span: sourceSpan(text, at, at + 1) };
+  }
+  return { file: record.file, span: sourceSpan(text, range.start, range.end) };
+}
+
+/** The whole rdata of a record (all its strings), for findings about the record as a whole. */
+export function recordLocation(record: ResourceRecord): Location {
+  return { file: record.file, span: record.rdataSpan };
+}
+
+/** True when a TXT text is an SPF record: `v=spf1` (any case) followed by a space or the end (RFC 7208 §4.5). */
+export function isSpfText(text: string): boolean {
+  return /^v=spf1(?: |$)/i.test(text);
+}
+
+/** The labels of a name in lower case (escapes decoded), for comparing fixed labels such as `_dmarc`. */
+export function lowerLabels(name: string): string[] {
+  return labelsOf(name).map((label) => label.toLowerCase());
+}
+
+/** The canonical absolute name made of some labels (as `labelsOf` returns them). */
+export function nameFromLabels(labels: readonly string[]): string {
+  return labels.length === 0 ? '.' : labels.map(escapeLabel).join('.') + '.';
+}
+
+const textCache = new WeakMap<ResourceRecord, RecordText>();
