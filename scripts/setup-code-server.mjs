@@ -47,7 +47,7 @@ export function setupCodeServer() {
   // code-server's postinstall, which builds VS Code's native modules.
   writeFileSync(
     path.join(staging, 'package.json'),
-    JSON.stringify({ name: 'zonelint-code-server', private: true, allowScripts: { 'code-server': true } }, null, 2),
+    JSON.stringify({ name: 'zonelint-code-server', private: true, allowScripts: { 'code-server': true, argon2: true } }, null, 2),
   );
   console.error(`setup-code-server: installing code-server ${CODE_SERVER_VERSION} into ${installDir} (about 90 s, once)`);
   const started = Date.now();
@@ -68,11 +68,11 @@ export function setupCodeServer() {
   if (result.status !== 0) throw new Error(`npm install code-server@${CODE_SERVER_VERSION} failed (exit ${result.status})`);
   const stagedBin = path.join(staging, 'node_modules', '.bin', 'code-server');
   const version = spawnSync(stagedBin, ['--version'], { encoding: 'utf8', env: { ...process.env, XDG_CONFIG_HOME: tmp, XDG_DATA_HOME: tmp } });
-  if (version.status !== 0 || !version.stdout.startsWith(CODE_SERVER_VERSION)) {
+  if (version.status !== 0 || !version.stdout.split('\n').some((line) => line.startsWith(`${CODE_SERVER_VERSION} `))) {
     throw new Error(`the installed code-server does not run: ${version.stderr || version.stdout}`);
   }
   rmSync(tmp, { recursive: true, force: true });
-  writeFileSync(path.join(staging, '.installed'), `${version.stdout.trim()}\n`);
+  writeFileSync(path.join(staging, '.installed'), `${CODE_SERVER_VERSION}\n`);
   rmSync(installDir, { recursive: true, force: true });
   renameSync(staging, installDir);
   console.error(`setup-code-server: done in ${Math.round((Date.now() - started) / 1000)} s`);

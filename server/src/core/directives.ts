@@ -2,6 +2,7 @@
 // parsed into suppressions that silence findings in a range of one file, and tracked so unused ones are reported.
 
 import type { Comment } from './zone/lexer';
+import { nextEntryEnd } from './zone/lexer';
 import type { SourceFile, Span } from './types';
 
 export type Directive =
@@ -35,19 +36,18 @@ export function parseDirectives(file: SourceFile, comments: readonly Comment[]):
 
 /**
  * Turns directives into suppressed ranges. `disable-next-line` covers the next entry: from the next line to the
- * end of the first record that starts after the comment (`entryEnds` are record ends, in file order), so a
- * finding on any line of a multi-line record is silenced. `disable` runs to the matching `enable` or the end.
+ * end of the first entry after the comment, so a finding on any line of a multi-line record is silenced.
+ * `disable` runs to the matching `enable` or the end of the file.
  */
-export function buildSuppressions(file: SourceFile, directives: readonly Directive[], recordSpans: readonly Span[]): Suppression[] {
+export function buildSuppressions(file: SourceFile, directives: readonly Directive[]): Suppression[] {
   const suppressions: Suppression[] = [];
   const open = new Map<string, { directive: Directive; start: number }>();
   for (const directive of directives) {
     if (directive.kind === 'disable-next-line') {
       const { line } = file.positionAt(directive.span.start);
       const start = file.offsetAt({ line: line + 1, character: 0 });
-      const next = recordSpans.find((span) => span.start >= start);
       const nextLineEnd = file.offsetAt({ line: line + 2, character: 0 });
-      const end = next !== undefined ? Math.max(next.end, nextLineEnd) : nextLineEnd;
+      const end = Math.max(nextEntryEnd(file.text, start) ?? nextLineEnd, nextLineEnd);
       for (const id of directive.ids) suppressions.push({ directive, id, range: { start, end }, used: false });
     } else if (directive.kind === 'disable') {
       for (const id of directive.ids) open.set(id, { directive, start: directive.span.end });

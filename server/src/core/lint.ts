@@ -41,7 +41,7 @@ export async function lintZone(input: { zone: Zone; workspace: WorkspaceView; se
       ruleId: 'zone-origin-unknown',
       severity: 'warning',
       message: 'the zone origin is unknown: add $ORIGIN, name the file after the zone (example.com.zone), or map it in the origins setting; relative names are read against the root',
-      location: { file: zone.file, span: { start: 0, end: 0 } },
+      location: { file: zone.file, span: { start: 0, end: firstLineEnd(zone.file.text) } },
     });
   }
   for (const rule of rules) {
@@ -68,8 +68,7 @@ function applySuppressions(zone: Zone, findings: readonly Finding[], settings: S
   for (const file of zone.files) {
     const directives = parseDirectives(file, zone.comments.get(file) ?? []);
     if (directives.length === 0) continue;
-    const recordSpans = zone.records.filter((record) => record.file === file && !record.generated).map((record) => record.span);
-    suppressionsByFile.set(file, buildSuppressions(file, directives, recordSpans));
+    suppressionsByFile.set(file, buildSuppressions(file, directives));
     for (const directive of directives) {
       for (const id of directive.ids) {
         if (!KNOWN_IDS.has(id)) unknownIds.push(unusedFinding(file, directive.span, `unknown rule id '${id}' in a zonelint directive`));
@@ -108,4 +107,9 @@ function applySuppressions(zone: Zone, findings: readonly Finding[], settings: S
 
 function unusedFinding(file: SourceFile, span: Span, message: string): Finding {
   return { ruleId: 'zone-unused-suppression', severity: RULES_BY_ID.get('zone-unused-suppression')!.meta.defaultSeverity, message, location: { file, span } };
+}
+
+function firstLineEnd(text: string): number {
+  const end = text.search(/[\r\n]/);
+  return end < 0 ? text.length : end;
 }

@@ -39,7 +39,7 @@ describe('lexer', () => {
     { name: 'backslash-newline continues a string', text: 'a TXT "l1\\\nl2"\n', tokens: [['a', 'TXT', '"l1\\\nl2"']] },
     { name: 'leading whitespace means blank owner', text: '\tA 1\n', tokens: [['A', '1']], blank: [true] },
     { name: 'whitespace inside parentheses is not a blank owner', text: 'a (\n A 1 )\n', tokens: [['a', 'A', '1']], blank: [false] },
-    { name: 'unclosed quote is an error at the quote', text: 'a TXT "abc\nb A 1\n', tokens: [['a', 'TXT', '"abc'], ['b', 'A', '1']], errors: [['6:unbalanced quotes'], []] },
+    { name: 'unclosed quote is an error at the quote', text: 'a TXT "abc\nb A 1\n', tokens: [['a', 'TXT', '"abc"'], ['b', 'A', '1']], errors: [['6:unbalanced quotes'], []] },
     { name: 'close without open', text: 'a A 1 )\n', tokens: [['a', 'A', '1']], errors: [['6:unbalanced parentheses']] },
     {
       name: 'unclosed paren recovers at the next column-0 line',

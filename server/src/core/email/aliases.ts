@@ -1,38 +1,77 @@
 // The CNAMEs that hand a mail record over to another name (`<selector>._domainkey` to a provider's key,
 // `_dmarc` to a reporting service): their targets hold DKIM keys or DMARC records although their names do not
-// say so, which the misplaced-record rules must know.
+// say so, which the misplaced-record rules and the key checks must know.
 
-import type { ResourceRecord } from '../zone/model';
+import type { ResourceRecord, Zone } from '../zone/model';
 import { nameKey } from '../zone/names';
 import type { WorkspaceView } from '../workspace/view';
 import { dmarcPlacement } from './dmarc';
-import { dkimKeyName } from './dkim';
-import { TYPE_CNAME } from './txtRecords';
+import type { DkimTxt } from './dkim';
+import { dkimKeyName, dkimKeyRecords, dkimTxt } from './dkim';
+import { TYPE_CNAME, TYPE_TXT } from './txtRecords';
 
 export interface MailAlias {
   readonly kind: 'dkim' | 'dmarc';
   readonly cname: ResourceRecord;
 }
 
-/** The `_domainkey` and `_dmarc` CNAMEs of the workspace that point at `name`. */
-export function mailAliasesTo(workspace: WorkspaceView, name: string): readonly MailAlias[] {
-  let index = workspaceCache.get(workspace);
-  if (index === undefined) {
-    index = new Map();
+/** The `_domainkey` and `_dmarc` CNAMEs of a workspace, by target. */
+export class MailAliasIndex {
+  private readonly byTarget = new Map<string, MailAlias[]>();
+
+  /** Built from each zone's own index, which is cached with the zone (a zone is replaced when its file changes). */
+  constructor(workspace: WorkspaceView) {
     for (const zone of workspace.zones) {
-      for (const record of zone.records) {
-        if (record.type !== TYPE_CNAME || record.data.kind !== 'target') continue;
-        const kind = dkimKeyName(record.owner) !== undefined ? 'dkim' : dmarcPlacement(record.owner).kind === 'policy' ? 'dmarc' : undefined;
-        if (kind === undefined) continue;
-        const key = nameKey(record.data.target);
-        const list = index.get(key);
-        if (list === undefined) index.set(key, [{ kind, cname: record }]);
-        else list.push({ kind, cname: record });
+      for (const [key, aliases] of zoneAliases(zone)) {
+        const list = this.byTarget.get(key);
+        if (list === undefined) this.byTarget.set(key, [...aliases]);
+        else list.push(...aliases);
       }
     }
-    workspaceCache.set(workspace, index);
   }
-  return index.get(nameKey(name)) ?? [];
+
+  get isEmpty(): boolean {
+    return this.byTarget.size === 0;
+  }
+
+  /** True when a CNAME of this kind points at `name`. */
+  has(name: string, kind: MailAlias['kind']): boolean {
+    return (this.byTarget.get(nameKey(name)) ?? []).some((alias) => alias.kind === kind);
+  }
 }
 
-const workspaceCache = new WeakMap<WorkspaceView, Map<string, MailAlias[]>>();
+/**
+ * The key records the dkim-* rules check in a zone: the TXT records at `<selector>._domainkey` names, and those a
+ * selector CNAME of the workspace points at (a provider's zone keeps keys at names of its own choosing).
+ */
+export function checkedDkimRecords(zone: Zone, aliases: MailAliasIndex): readonly DkimTxt[] {
+  const atKeyNames = dkimKeyRecords(zone);
+  if (aliases.isEmpty) return atKeyNames;
+  const list = [...atKeyNames];
+  for (const record of zone.records) {
+    if (record.type !== TYPE_TXT || !aliases.has(record.owner, 'dkim') || dkimKeyName(record.owner) !== undefined) continue;
+    const entry = dkimTxt(record);
+    if (entry !== undefined) list.push(entry);
+  }
+  return list;
+}
+
+function zoneAliases(zone: Zone): ReadonlyMap<string, readonly MailAlias[]> {
+  let index = zoneCache.get(zone);
+  if (index === undefined) {
+    index = new Map();
+    for (const record of zone.records) {
+      if (record.type !== TYPE_CNAME || record.data.kind !== 'target') continue;
+      const kind = dkimKeyName(record.owner) !== undefined ? 'dkim' : dmarcPlacement(record.owner).kind === 'policy' ? 'dmarc' : undefined;
+      if (kind === undefined) continue;
+      const key = nameKey(record.data.target);
+      const list = index.get(key);
+      if (list === undefined) index.set(key, [{ kind, cname: record }]);
+      else list.push({ kind, cname: record });
+    }
+    zoneCache.set(zone, index);
+  }
+  return index;
+}
+
+const zoneCache = new WeakMap<Zone, Map<string, MailAlias[]>>();

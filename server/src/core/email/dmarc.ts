@@ -109,6 +109,22 @@ export function dmarcTxtRecords(zone: Zone): readonly DmarcTxt[] {
   return list;
 }
 
+/** The records the tag-level rules check: meant as DMARC and standing at a `_dmarc` name. */
+export function checkedDmarcRecords(zone: Zone): DmarcTxt[] {
+  return dmarcTxtRecords(zone).filter((entry) => entry.placement.kind !== 'elsewhere' && entry.parsed.kind !== 'not-dmarc');
+}
+
+/** The policy records receivers use: TXT `v=DMARC1` records at `_dmarc.<domain>`. */
+export function policyRecords(zone: Zone): DmarcTxt[] {
+  return dmarcTxtRecords(zone).filter((entry) => entry.placement.kind === 'policy' && entry.parsed.kind === 'dmarc');
+}
+
+/** True when the record has a `rua` with at least one usable `mailto:` URI (RFC 9989: then a missing p means none). */
+export function hasUsableRua(record: DmarcRecord): boolean {
+  const rua = dmarcTag(record, 'rua');
+  return rua !== undefined && parseReportUris(rua).some((uri) => uri.address !== undefined && uri.problem?.severity !== 'error');
+}
+
 /** The policy a `p`, `sp` or `np` value names (case-insensitive), or undefined when it is not one. */
 export function policyOf(value: string): DmarcPolicy | undefined {
   const lower = value.toLowerCase();

@@ -57,4 +57,11 @@ export function nameFromLabels(labels: readonly string[]): string {
   return labels.length === 0 ? '.' : labels.map(escapeLabel).join('.') + '.';
 }
 
+
+
+/** A name as messages show it: without the trailing dot of the absolute form (the root stays `.`). */
+export function shown(name: string): string {
+  return name.length > 1 && name.endsWith('.') && !name.endsWith('\\.') ? name.slice(0, -1) : name;
+}
+
 const textCache = new WeakMap<ResourceRecord, RecordText>();

@@ -1,5 +1,32 @@
 // The registry of every rule, sorted by id; nothing else lives here.
 
+import { rule as dkimCnameTarget } from './dkim-cname-target';
+import { rule as dkimKeyInvalid } from './dkim-key-invalid';
+import { rule as dkimKeyWeak } from './dkim-key-weak';
+import { rule as dkimMisplaced } from './dkim-misplaced';
+import { rule as dkimObsoleteTag } from './dkim-obsolete-tag';
+import { rule as dkimRevoked } from './dkim-revoked';
+import { rule as dkimSha1 } from './dkim-sha1';
+import { rule as dkimSyntax } from './dkim-syntax';
+import { rule as dkimTesting } from './dkim-testing';
+import { rule as dkimUnknownKeyType } from './dkim-unknown-key-type';
+import { rule as dmarcDuplicateTag } from './dmarc-duplicate-tag';
+import { rule as dmarcExternalReportAuth } from './dmarc-external-report-auth';
+import { rule as dmarcMisplaced } from './dmarc-misplaced';
+import { rule as dmarcMissingPolicy } from './dmarc-missing-policy';
+import { rule as dmarcMultipleRecords } from './dmarc-multiple-records';
+import { rule as dmarcNoRua } from './dmarc-no-rua';
+import { rule as dmarcNotDmarc } from './dmarc-not-dmarc';
+import { rule as dmarcPolicyNone } from './dmarc-policy-none';
+import { rule as dmarcRemovedTag } from './dmarc-removed-tag';
+import { rule as dmarcReportUri } from './dmarc-report-uri';
+import { rule as dmarcSubdomainPolicyWeaker } from './dmarc-subdomain-policy-weaker';
+import { rule as dmarcSyntax } from './dmarc-syntax';
+import { rule as dmarcUnknownTag } from './dmarc-unknown-tag';
+import { rule as mailDkimMissing } from './mail-dkim-missing';
+import { rule as mailDmarcMissing } from './mail-dmarc-missing';
+import { rule as mailNoMailIncomplete } from './mail-no-mail-incomplete';
+import { rule as mailSpfMissing } from './mail-spf-missing';
 import { rule as zoneApexNsMissing } from './zone-apex-ns-missing';
 import { rule as zoneBadName } from './zone-bad-name';
 import { rule as zoneBadRdata } from './zone-bad-rdata';
@@ -29,6 +56,33 @@ import { rule as zoneUnusedSuppression } from './zone-unused-suppression';
 import type { Rule } from './rule';
 
 export const ALL_RULES: readonly Rule[] = [
+  dkimCnameTarget,
+  dkimKeyInvalid,
+  dkimKeyWeak,
+  dkimMisplaced,
+  dkimObsoleteTag,
+  dkimRevoked,
+  dkimSha1,
+  dkimSyntax,
+  dkimTesting,
+  dkimUnknownKeyType,
+  dmarcDuplicateTag,
+  dmarcExternalReportAuth,
+  dmarcMisplaced,
+  dmarcMissingPolicy,
+  dmarcMultipleRecords,
+  dmarcNoRua,
+  dmarcNotDmarc,
+  dmarcPolicyNone,
+  dmarcRemovedTag,
+  dmarcReportUri,
+  dmarcSubdomainPolicyWeaker,
+  dmarcSyntax,
+  dmarcUnknownTag,
+  mailDkimMissing,
+  mailDmarcMissing,
+  mailNoMailIncomplete,
+  mailSpfMissing,
   zoneApexNsMissing,
   zoneBadName,
   zoneBadRdata,

@@ -11,7 +11,10 @@ export const rule: Rule = {
     const { zone } = context;
     const soas = zone.records.filter((record) => record.type === TYPE_SOA);
     if (soas.length === 0) {
-      context.report({ location: { file: zone.file, span: { start: 0, end: 0 } }, message: 'the zone has no SOA record: every zone starts with one at its apex (@)' });
+      // Put the finding on the first record, where the SOA belongs (or the file start in an empty zone).
+      const first = zone.records.find((record) => record.file === zone.file);
+      const span = first ? (first.ownerSpan ?? first.typeSpan) : { start: 0, end: 0 };
+      context.report({ location: { file: zone.file, span }, message: 'the zone has no SOA record: every zone starts with one at its apex (@)' });
       return;
     }
     const origin = zone.origin;

@@ -60,10 +60,28 @@ const NUL = 0;
  * an unclosed `(` is found in a first pass, and the second pass recovers from it without rescanning.
  */
 export function lexEntries(text: string, onEntry: (entry: Entry) => void): LexResult {
+  return lexFrom(text, 0, onEntry);
+}
+
+/**
+ * The end offset of the first entry that starts at or after `from` (its last token or error), or undefined when
+ * none does. Used to give a suppression comment the whole next record, however many lines it spans.
+ */
+export function nextEntryEnd(text: string, from: number): number | undefined {
+  let end: number | undefined;
+  lexFrom(text, from, (entry) => {
+    const offsets = [...entry.tokens.map((token) => token.end), ...entry.errors.map((error) => error.span.end)];
+    end = Math.max(...offsets);
+    return false;
+  });
+  return end;
+}
+
+function lexFrom(text: string, from: number, onEntry: (entry: Entry) => void | boolean): LexResult {
   const comments: Comment[] = [];
   const unclosed = new Set<number>();
-  const first = runLexer(text, 0, comments, unclosed, onEntry);
-  if (first.unclosedParens.length > 0) {
+  const first = runLexer(text, from, comments, unclosed, onEntry);
+  if (first.unclosedParens.length > 0 && !first.stopped) {
     // Nothing after the first unclosed `(` was emitted; lex that part again knowing which parentheses never close.
     for (const position of first.unclosedParens) unclosed.add(position);
     comments.length = first.commentsBeforeResume;
@@ -74,6 +92,8 @@ export function lexEntries(text: string, onEntry: (entry: Entry) => void): LexRe
 }
 
 interface PassResult {
+  /** The callback asked to stop. */
+  readonly stopped: boolean;
   /** Positions of `(` still open at the end of the input. */
   readonly unclosedParens: number[];
   /** Where the entry holding the first unclosed `(` begins. */
@@ -86,7 +106,7 @@ function runLexer(
   from: number,
   comments: Comment[],
   unclosed: ReadonlySet<number>,
-  onEntry: (entry: Entry) => void,
+  onEntry: (entry: Entry) => void | boolean,
 ): PassResult {
   const length = text.length;
   let pos = from;
@@ -98,14 +118,15 @@ function runLexer(
   const parenStack: number[] = [];
   let commentsAtEntryStart = comments.length;
 
+  let stopped = false;
   const flush = (): void => {
-    if (tokens.length > 0 || errors.length > 0) onEntry({ tokens, blankOwner, lineStart, errors });
+    if ((tokens.length > 0 || errors.length > 0) && onEntry({ tokens, blankOwner, lineStart, errors }) === false) stopped = true;
     tokens = [];
     errors = [];
     blankOwner = false;
   };
 
-  while (pos < length) {
+  while (pos < length && !stopped) {
     const c = text.charCodeAt(pos);
     if (c === LF || c === CR) {
       pos += c === CR && text.charCodeAt(pos + 1) === LF ? 2 : 1;
@@ -169,13 +190,13 @@ function runLexer(
   if (parenStack.length > 0) {
     if (unclosed.size === 0) {
       // First pass: report nothing yet; the caller re-lexes from the entry that holds the first unclosed `(`.
-      return { unclosedParens: parenStack.slice(), resumeAt: lineStart, commentsBeforeResume: commentsAtEntryStart };
+      return { stopped, unclosedParens: parenStack.slice(), resumeAt: lineStart, commentsBeforeResume: commentsAtEntryStart };
     }
     // The second pass can still meet a `(` it could not foresee (after a recovery skip); report and stop there.
     errors.push({ span: { start: parenStack[0], end: parenStack[0] + 1 }, message: 'unbalanced parentheses: this ( is never closed' });
   }
-  flush();
-  return { unclosedParens: [], resumeAt: length, commentsBeforeResume: comments.length };
+  if (!stopped) flush();
+  return { stopped, unclosedParens: [], resumeAt: length, commentsBeforeResume: comments.length };
 }
 
 function lexQuoted(text: string, start: number, tokens: Token[], errors: LexError[]): number {

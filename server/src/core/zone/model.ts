@@ -58,6 +58,8 @@ export interface IncludeDirective {
   readonly target: string;
   /** True when the file was found, allowed and read. */
   readonly loaded: boolean;
+  /** The included file as read (each `$INCLUDE` reads it anew, with its own origin and owner). */
+  readonly includedFile: SourceFile | undefined;
 }
 
 /** Records grouped by owner (case-insensitive), built once per zone on first use. */

@@ -375,11 +375,12 @@ class ZoneReader {
     // BIND resolves a relative path against named's working directory; an editor has none, so zonelint uses the
     // including file's folder, which is what authors mean and what Knot does.
     const target = path.resolve(path.dirname(file.path), written);
-    const directive: { file: SourceFile; pathSpan: Span; target: string; loaded: boolean } = {
+    const directive: { file: SourceFile; pathSpan: Span; target: string; loaded: boolean; includedFile: SourceFile | undefined } = {
       file,
       pathSpan: { start: pathToken.start, end: pathToken.end },
       target,
       loaded: false,
+      includedFile: undefined,
     };
     this.includes.push(directive);
     const fail = (message: string): void => this.report('zone-include', 'error', message, file, pathToken);
@@ -407,8 +408,9 @@ class ZoneReader {
       return;
     }
     directive.loaded = true;
+    directive.includedFile = new SourceFile(target, text);
     const included: FileState = { origin, lastOwner: state.lastOwner, originJustChanged: false };
-    this.readFile(new SourceFile(target, text), depth + 1, included);
+    this.readFile(directive.includedFile, depth + 1, included);
   }
 
   private readGenerate(file: SourceFile, entry: Entry, state: FileState): void {

@@ -5,9 +5,10 @@
 import type { LookupRecord, Resolver } from '../../workspace/view';
 import type { IpAddress } from './ip';
 import { dottedIp, formatIp, inNetwork, parseClientIp, parseIPv6, reverseName } from './ip';
-import { fromLookupName, isAtOrBelow, isCheckableDomain, isQueryableName, toLookupName, truncateLeft, withoutRootDot } from './names';
+import { fromLookupName, isAtOrBelow, isCheckableDomain, isQueryableName, truncateLeft, withoutRootDot } from './names';
 import type { DomainSpec, MacroLetter, MacroPart, MacroString, Mechanism, ParsedSpf, Qualifier } from './parse';
 import { isMechanism, isSpfRecordText, parseExplanation, parseSpf } from './parse';
+import { queryRecords, txtTexts, TYPE_A, TYPE_AAAA, TYPE_MX, TYPE_PTR, TYPE_TXT } from './query';
 
 export type SpfResult = 'pass' | 'fail' | 'softfail' | 'neutral' | 'none' | 'permerror' | 'temperror';
 
@@ -104,18 +105,6 @@ class Abort extends Error {
   }
 }
 
-type QueryOutcome =
-  | { readonly kind: 'records'; readonly records: readonly LookupRecord[] }
-  | { readonly kind: 'empty'; readonly nxdomain: boolean }
-  | { readonly kind: 'error'; readonly reason: string };
-
-const TYPE_A = 1;
-const TYPE_CNAME = 5;
-const TYPE_PTR = 12;
-const TYPE_MX = 15;
-const TYPE_TXT = 16;
-const TYPE_AAAA = 28;
-const MAX_CNAME_HOPS = 8;
 const UNRESERVED = /[A-Za-z0-9\-._~]/;
 
 const QUALIFIER_RESULTS: Record<Qualifier, SpfResult> = { '+': 'pass', '-': 'fail', '~': 'softfail', '?': 'neutral' };
@@ -150,7 +139,7 @@ class Evaluation {
     }
     const answer = await this.query(domain, TYPE_TXT);
     if (answer.kind === 'error') throw new Abort('temperror', `looking up the TXT records of ${domain} failed: ${answer.reason}`);
-    const texts = answer.kind === 'records' ? answer.records.map((record) => (record.txt ?? []).join('')) : [];
+    const texts = answer.kind === 'records' ? txtTexts(answer.records) : [];
     const spf = texts.filter(isSpfRecordText);
     if (spf.length === 0) {
       this.note(depth, domain, 'none: no SPF record');
@@ -283,7 +272,7 @@ class Evaluation {
       return [];
     }
     return answer.records.flatMap((record) => {
-      const address = record.address === undefined ? undefined : type === TYPE_A ? parseClientIp(record.address) : parseIPv6(record.address);
+      const address = recordAddress(record);
       return address === undefined || address.length !== this.input.ip.length ? [] : [address];
     });
   }
@@ -312,7 +301,7 @@ class Evaluation {
       const addresses = await this.query(name, type);
       if (addresses.kind !== 'records') continue;
       const match = addresses.records.some((record) => {
-        const address = record.address === undefined ? undefined : type === TYPE_A ? parseClientIp(record.address) : parseIPv6(record.address);
+        const address = recordAddress(record);
         return address !== undefined && address.length === this.input.ip.length && inNetwork(this.input.ip, address, address.length * 8);
       });
       if (match) validated.push(name);
@@ -332,7 +321,7 @@ class Evaluation {
       this.note(depth, domain, `${exp.text}: no single TXT record at ${target}, default explanation used`);
       return fallback;
     }
-    const text = (answer.records[0].txt ?? []).join('');
+    const text = txtTexts(answer.records)[0];
     const { value, errors } = parseExplanation(text);
     if (value === undefined || errors.length > 0) {
       this.note(depth, domain, `${exp.text}: the explanation text has a syntax error, default explanation used`);
@@ -429,41 +418,19 @@ class Evaluation {
     }
   }
 
-  /** Asks the resolver, following CNAMEs it hands back unfollowed, and folds every answer into three outcomes. */
-  private async query(domain: string, type: number): Promise<QueryOutcome> {
-    let name = toLookupName(domain);
-    for (let hop = 0; hop <= MAX_CNAME_HOPS; hop++) {
-      const answer = await this.input.resolver.lookup(name, type);
-      switch (answer.kind) {
-        case 'records': {
-          const wanted = answer.records.filter((record) => record.type === type);
-          if (wanted.length > 0) return { kind: 'records', records: wanted };
-          const alias = answer.records.find((record) => record.type === TYPE_CNAME && record.target !== undefined);
-          if (alias === undefined || type === TYPE_CNAME) return { kind: 'empty', nxdomain: false };
-          name = alias.target!;
-          continue;
-        }
-        case 'nodata':
-          return { kind: 'empty', nxdomain: false };
-        case 'nxdomain':
-          return { kind: 'empty', nxdomain: true };
-        case 'error':
-          return { kind: 'error', reason: answer.reason };
-        case 'unresolved':
-          // Nobody could answer, so the result cannot be known: the same as a DNS failure for the sender.
-          return { kind: 'error', reason: answer.reason };
-        default: {
-          const unreachable: never = answer;
-          return unreachable;
-        }
-      }
-    }
-    return { kind: 'error', reason: `more than ${MAX_CNAME_HOPS} CNAMEs in a row from ${domain}` };
+  private query(domain: string, type: number): ReturnType<typeof queryRecords> {
+    return queryRecords(this.input.resolver, domain, type);
   }
 
   private note(depth: number, domain: string, message: string): void {
     this.trace.push({ depth, domain, message });
   }
+}
+
+/** The address an A or AAAA record holds; an AAAA record stays IPv6 even when it is IPv4-mapped. */
+function recordAddress(record: LookupRecord): IpAddress | undefined {
+  if (record.address === undefined) return undefined;
+  return record.type === TYPE_A ? parseClientIp(record.address) : parseIPv6(record.address);
 }
 
 function delimiterPattern(delimiters: string): RegExp {

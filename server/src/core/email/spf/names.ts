@@ -18,9 +18,14 @@ export function toLookupName(domain: string): string {
   return plain.split('.').map(escapeLabel).join('.') + '.';
 }
 
-/** The plain octet text of a presentation name from an answer (an MX exchange, a PTR target), lowercased. */
+/** The plain octet text of a presentation name (a zone owner, an MX exchange), case kept, without the root dot. */
+export function plainName(name: string): string {
+  return labelsOf(name).join('.');
+}
+
+/** The plain octet text of a name from an answer (an MX exchange, a PTR target), lowercased for comparison. */
 export function fromLookupName(name: string): string {
-  return labelsOf(name).join('.').toLowerCase();
+  return plainName(name).toLowerCase();
 }
 
 /** True when a domain can be put in a DNS query: no empty label, none over 63 octets, at most 253 in all. */

@@ -147,15 +147,13 @@ export function readCaa(r: RdataReader): RData {
   return OTHER;
 }
 
-/** URI (RFC 7553): priority, weight and a quoted target that may exceed 255 octets. */
+/** URI (RFC 7553): priority, weight and a quoted target that may exceed 255 octets (BIND allows it empty). */
 export function readUri(r: RdataReader): RData {
   r.u16('URI priority');
   r.u16('URI weight');
   const target = r.next('URI target');
   if (target.kind !== TokenKind.QString) r.fail(target, 'zone-syntax', `the URI target must be a quoted string, like "https://example.com/"`);
-  const octets = r.charStringOctets(target, Infinity);
-  if (octets.length === 0) r.fail(target, 'zone-bad-rdata', 'the URI target is empty');
-  r.out.latin1(octets);
+  r.out.latin1(r.charStringOctets(target, Infinity));
   return OTHER;
 }
 

@@ -22,6 +22,35 @@ import {
   type ReadRdata,
 } from './basic';
 import { DNSSEC_READERS } from './dnssec';
+import { locWire, readLoc } from './loc';
+import {
+  base64Only,
+  eui,
+  hexOnly,
+  preferenceAnd64,
+  readA6,
+  readAmtrelay,
+  readApl,
+  readAtma,
+  readCert,
+  readDoa,
+  readDsync,
+  readGpos,
+  readHip,
+  readIpseckey,
+  readIsdn,
+  readL32,
+  readNaptr,
+  readNsap,
+  readNull,
+  readPx,
+  readSink,
+  readSshfp,
+  readTlsa,
+  readWks,
+  readX25,
+} from './misc';
+import { readSvcb, svcbWire } from './svcb';
 import { dataFromWire, readGeneric } from './generic';
 import { decimalValue, RdataFailure, RdataReader } from './reader';
 import type { ParsedRdata, RdataContext, RdataIssue, RdataTokens } from './types';
@@ -63,8 +92,41 @@ define(13, charStrings(['HINFO CPU', 'HINFO OS']), (c) => {
 define(257, readCaa, wire.caa);
 define(256, readUri, (c) => {
   c.take(4, 'priority and weight');
-  if (c.rest() === 0) throw new wire.WireInvalid('the URI target is empty');
+  c.rest();
 });
+
+define(10, readNull, wire.anything);
+define(11, readWks, wire.wks);
+define(19, readX25, wire.x25);
+define(20, readIsdn, wire.isdn);
+define(22, readNsap, wire.nonEmpty('NSAP address'));
+define(26, readPx, wire.px);
+define(27, readGpos, wire.gpos);
+define(29, readLoc, locWire);
+define([31, 32], hexOnly('data'), wire.nonEmpty('data'));
+define(34, readAtma, wire.atma);
+define(35, readNaptr, wire.naptr);
+define(37, readCert, wire.cert);
+define(38, readA6, wire.a6);
+define(40, readSink, wire.sink);
+define(42, readApl, wire.apl);
+define(44, readSshfp, wire.sshfp);
+define(45, readIpseckey, wire.ipseckey);
+define(49, base64Only('DHCID data'), wire.nonEmpty('DHCID data'));
+define([52, 53], readTlsa, wire.tlsa);
+define(55, readHip, wire.hip);
+define(58, twoNames('TALINK previous name', 'TALINK next name'), wire.twoNames);
+define(61, base64Only('OpenPGP key'), wire.nonEmpty('OpenPGP key'));
+define([64, 65], readSvcb, svcbWire);
+define(66, readDsync, wire.dsync);
+define([67, 68], base64Only('data'), wire.nonEmpty('data'));
+define(104, preferenceAnd64('NID node identifier'), wire.fixed(10, 'preference and node identifier'));
+define(105, readL32, wire.fixed(6, 'preference and locator'));
+define(106, preferenceAnd64('L64 locator'), wire.fixed(10, 'preference and locator'));
+define(108, eui(6), wire.fixed(6, 'EUI-48 address'));
+define(109, eui(8), wire.fixed(8, 'EUI-64 address'));
+define(259, readDoa, wire.doa);
+define(260, readAmtrelay, wire.amtrelay);
 
 const DNSSEC_WIRE: Readonly<Record<number, wire.WireCheck>> = {
   24: wire.rrsig,

@@ -133,10 +133,16 @@ export class RdataReader {
   /** Reads a domain name, relative names taking the origin, and writes it uncompressed. */
   name(expected: string): { name: string; token: Token } {
     const token = this.word(expected);
+    const name = this.nameOf(token, expected);
+    this.out.name(name);
+    return { name, token };
+  }
+
+  /** The canonical absolute name a token stands for, without writing it. */
+  nameOf(token: Token, expected: string): string {
     const parsed = parseName(token.text, this.context.origin);
     if (parsed.error !== undefined) this.fail(token, 'zone-bad-name', `bad ${expected} '${token.text}': ${parsed.error.message}`);
-    this.out.name(parsed.name);
-    return { name: parsed.name, token };
+    return parsed.name;
   }
 
   /** Reads one <character-string> (quoted or not), writes it with its length octet, and describes it. */

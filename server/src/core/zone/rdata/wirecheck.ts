@@ -228,7 +228,147 @@ export const nxt: WireCheck = (c) => {
   if (length > 0 && c.bytes[c.pos - 1] === 0) throw new WireInvalid('the NXT bitmap ends with a zero octet');
 };
 
+/** KEYDATA: BIND accepts empty rdata (a placeholder), otherwise times and a DNSKEY. */
 export const keydata: WireCheck = (c) => {
+  if (c.remaining === 0) return;
   c.take(16, 'times, flags, protocol and algorithm');
   if (c.rest() === 0) throw new WireInvalid('the public key is empty');
+};
+
+/** WKS: address, protocol, and a port bitmap of at most 8192 octets. */
+export const wks: WireCheck = (c) => {
+  c.take(5, 'address and protocol');
+  if (c.rest() > 8192) throw new WireInvalid('the WKS bitmap is longer than 8192 octets');
+};
+
+export const x25: WireCheck = (c) => {
+  if (c.charString('PSDN address') < 4) throw new WireInvalid('the PSDN address is shorter than 4 digits');
+};
+
+export const isdn: WireCheck = (c) => {
+  c.charString('ISDN address');
+  if (c.remaining > 0) c.charString('ISDN subaddress');
+};
+
+export const px: WireCheck = (c) => {
+  c.u16('preference');
+  c.name('MAP822 name');
+  c.name('MAPX400 name');
+};
+
+export const gpos: WireCheck = (c) => {
+  c.charString('longitude');
+  c.charString('latitude');
+  c.charString('altitude');
+};
+
+export const atma: WireCheck = (c) => {
+  c.u8('format');
+  if (c.rest() === 0) throw new WireInvalid('the ATM address is empty');
+};
+
+export const naptr: WireCheck = (c) => {
+  c.take(4, 'order and preference');
+  c.charString('flags');
+  c.charString('services');
+  c.charString('regexp');
+  c.name('replacement');
+};
+
+export const cert: WireCheck = (c) => {
+  c.take(5, 'type, key tag and algorithm');
+  if (c.rest() === 0) throw new WireInvalid('the certificate is empty');
+};
+
+/** A6: the prefix length (0-128) decides how many suffix octets follow and whether a prefix name does. */
+export const a6: WireCheck = (c) => {
+  const prefixLength = c.u8('prefix length');
+  if (prefixLength > 128) throw new WireInvalid(`prefix length ${prefixLength} is over 128`);
+  const octets = 16 - (prefixLength >> 3);
+  if (prefixLength < 128) {
+    const at = c.take(octets, 'address suffix');
+    if ((c.bytes[at] & ~(0xff >> (prefixLength & 7)) & 0xff) !== 0) throw new WireInvalid('the address suffix has bits set inside the prefix');
+  }
+  if (prefixLength > 0) c.name('prefix name');
+};
+
+export const sink: WireCheck = (c) => {
+  c.take(3, 'meaning, coding and subcoding');
+  c.rest();
+};
+
+/** APL items: family, prefix, then the address with trailing zero octets removed (RFC 3123 §4). */
+export const apl: WireCheck = (c) => {
+  while (c.remaining > 0) {
+    const family = c.u16('address family');
+    const prefix = c.u8('prefix');
+    const length = c.u8('address length') & 0x7f;
+    const max = family === 1 ? 4 : family === 2 ? 16 : 127;
+    if ((family === 1 && prefix > 32) || (family === 2 && prefix > 128)) throw new WireInvalid(`prefix ${prefix} is too long for address family ${family}`);
+    if (length > max) throw new WireInvalid(`address length ${length} is too long for address family ${family}`);
+    const at = c.take(length, 'address');
+    if (length > 0 && c.bytes[at + length - 1] === 0) throw new WireInvalid('an APL address ends with a zero octet');
+  }
+};
+
+export const sshfp: WireCheck = (c) => {
+  c.u8('algorithm');
+  const type = c.u8('fingerprint type');
+  const length = c.rest();
+  if (length === 0) throw new WireInvalid('the fingerprint is empty');
+  if (type === 1 && length !== 20) throw new WireInvalid('a SHA-1 fingerprint must be 20 octets');
+  if (type === 2 && length !== 32) throw new WireInvalid('a SHA-256 fingerprint must be 32 octets');
+};
+
+/** The gateway of IPSECKEY or relay of AMTRELAY by type: none, IPv4, IPv6, a name; other types are opaque. */
+function gateway(c: WireCursor, type: number): void {
+  if (type === 1) c.take(4, 'IPv4 address');
+  else if (type === 2) c.take(16, 'IPv6 address');
+  else if (type === 3) c.name('gateway name');
+}
+
+export const ipseckey: WireCheck = (c) => {
+  c.u8('precedence');
+  const type = c.u8('gateway type');
+  if (type > 3) throw new WireInvalid(`gateway type ${type} is not 0 to 3`);
+  c.u8('algorithm');
+  gateway(c, type);
+  c.rest();
+};
+
+export const tlsa: WireCheck = (c) => {
+  c.take(3, 'usage, selector and matching type');
+  if (c.rest() === 0) throw new WireInvalid('the certificate association data is empty');
+};
+
+export const hip: WireCheck = (c) => {
+  const hitLength = c.u8('HIT length');
+  c.u8('algorithm');
+  const keyLength = c.u16('public key length');
+  if (hitLength === 0) throw new WireInvalid('the HIT is empty');
+  if (keyLength === 0) throw new WireInvalid('the public key is empty');
+  c.take(hitLength, 'HIT');
+  c.take(keyLength, 'public key');
+  while (c.remaining > 0) c.name('rendezvous server');
+};
+
+export const dsync: WireCheck = (c) => {
+  c.take(5, 'type, scheme and port');
+  c.name('target');
+};
+
+export const doa: WireCheck = (c) => {
+  c.take(9, 'enterprise, type and location');
+  c.charString('media type');
+  c.rest();
+};
+
+export const amtrelay: WireCheck = (c) => {
+  c.u8('precedence');
+  const type = c.u8('relay type') & 0x7f;
+  if (type > 3) {
+    c.rest();
+    return;
+  }
+  gateway(c, type);
 };

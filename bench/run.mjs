@@ -1,0 +1,300 @@
+// `npm run bench` (after `npm run build`): times zonelint against named-checkzone and kzonecheck on the same zone
+// files, side by side in one run, and prints a Markdown table of median wall times, ratios and peak memory.
+//
+//   node bench/run.mjs [--runs N] [--sizes 10000,100000,700000] [--no-root] [--profile]
+//
+// Files: the 2018 root zone from the shared corpora and synthetic mail zones of about the given record counts,
+// generated once into bench/.data/ (git-ignored) by shared/corpora/perf/gen_mail_zone.py. Each tool is a child
+// process wrapped in /usr/bin/time, which reports its peak resident set size. `--profile` also writes a CPU profile
+// of the zonelint CLI on the largest file and prints its hottest functions with their source files.
+
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { DEBIAN_TOOLS, ensureDebianPackages } from '../scripts/debian.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dataDir = path.join(root, 'bench', '.data');
+const corpora = path.resolve(root, '..', 'shared', 'corpora');
+const generator = path.join(corpora, 'perf', 'gen_mail_zone.py');
+const rootZone = path.join(corpora, 'perf', 'root.zone.2018-03-12');
+const cli = path.join(root, 'bin', 'zonelint.js');
+const TIME = '/usr/bin/time';
+/** The generator writes 7 apex and helper records, then 7 records for each of its N domains. */
+const GENERATOR_FIXED_RECORDS = 7;
+const GENERATOR_RECORDS_PER_DOMAIN = 7;
+const SYNTHETIC_ORIGIN = 'example.test.';
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '5' },
+    sizes: { type: 'string', default: '10000,100000,700000' },
+    'no-root': { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
+  },
+});
+const runs = Number(values.runs);
+const sizes = values.sizes.split(',').map(Number);
+if (!Number.isInteger(runs) || runs < 1 || sizes.some((size) => !Number.isInteger(size) || size < 100)) {
+  console.error('usage: node bench/run.mjs [--runs N] [--sizes 10000,100000,700000] [--no-root] [--profile]');
+  process.exit(2);
+}
+
+ensureDebianPackages([
+  ...DEBIAN_TOOLS.filter((tool) => tool.command === 'named-checkzone' || tool.command === 'kzonecheck'),
+  { command: TIME, pkg: 'time', why: 'measures the peak memory (RSS) of each checker in the benchmark' },
+]);
+if (!existsSync(path.join(root, 'dist', 'cli.js'))) {
+  console.error('dist/cli.js is missing: run `npm run build` first');
+  process.exit(2);
+}
+mkdirSync(path.join(dataDir, 'out'), { recursive: true });
+const inProcessScript = await bundleInProcess();
+const reportLines = [];
+
+const files = [];
+if (!values['no-root']) files.push({ label: 'root zone 2018-03-12', file: rootZone, origin: '.' });
+for (const size of sizes) files.push({ label: `synthetic ${formatCount(size)}`, file: syntheticZone(size), origin: SYNTHETIC_ORIGIN });
+
+const tools = [
+  { name: 'zonelint', command: (f) => [process.execPath, cli, '--dns', 'off', '--format', 'json', '--origin', f.origin, f.file], okStatus: [0, 1] },
+  { name: 'named-checkzone', command: (f) => ['named-checkzone', '-i', 'local', f.origin, f.file], okStatus: [0, 1] },
+  { name: 'kzonecheck', command: (f) => ['kzonecheck', '-o', f.origin, f.file], okStatus: [0, 1] },
+];
+
+report(`# zonelint benchmark, ${new Date().toISOString()}`);
+report(`machine: ${machineDescription()}`);
+report(`runs per tool and file: ${runs} (median reported)\n`);
+
+const rows = [];
+for (const entry of files) {
+  const bytes = statSync(entry.file).size;
+  const row = { ...entry, bytes, tools: {} };
+  for (const tool of tools) {
+    row.tools[tool.name] = timeTool(tool, entry);
+    process.stderr.write(`${entry.label}: ${tool.name} ${fmtSeconds(row.tools[tool.name].medianMs)}, ${fmtMiB(row.tools[tool.name].maxRssKiB)}\n`);
+  }
+  row.inProcess = runInProcess(entry);
+  row.findings = countFindings(path.join(dataDir, 'out', `zonelint-${path.basename(entry.file)}.stdout`));
+  process.stderr.write(`${entry.label}: in-process parse ${fmtSeconds(median(row.inProcess.parseMs))}, rules ${fmtSeconds(median(row.inProcess.lintMs))}\n`);
+  rows.push(row);
+}
+
+printTables(rows);
+printTargets(rows);
+if (values.profile) profileLargest(files[files.length - 1]);
+writeFileSync(path.join(dataDir, 'last-run.md'), reportLines.join('\n') + '\n');
+process.stderr.write(`report also written to ${path.relative(root, path.join(dataDir, 'last-run.md'))}\n`);
+
+/** Prints one line of the Markdown report and keeps it for bench/.data/last-run.md. */
+function report(line = '') {
+  console.log(line);
+  reportLines.push(line);
+}
+
+/** Runs one tool `runs` times on one file; each run's wall time is measured here, its peak RSS by /usr/bin/time. */
+function timeTool(tool, entry) {
+  const times = [];
+  const rss = [];
+  const statuses = new Set();
+  const base = path.join(dataDir, 'out', `${tool.name}-${path.basename(entry.file)}`);
+  const rssFile = `${base}.time`;
+  for (let run = 0; run < runs; run++) {
+    const stdout = openSync(`${base}.stdout`, 'w');
+    const stderr = openSync(`${base}.stderr`, 'w');
+    const [command, ...args] = tool.command(entry);
+    const start = process.hrtime.bigint();
+    const result = spawnSync(TIME, ['-f', '%M', '-o', rssFile, command, ...args], { stdio: ['ignore', stdout, stderr] });
+    const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+    closeSync(stdout);
+    closeSync(stderr);
+    if (!tool.okStatus.includes(result.status)) {
+      console.error(`${tool.name} failed on ${entry.file} with status ${result.status}; see ${base}.stderr`);
+      process.exit(1);
+    }
+    statuses.add(result.status);
+    times.push(elapsed);
+    // With a non-zero exit status, GNU time writes "Command exited with non-zero status N" before the figure.
+    const lines = readFileSync(rssFile, 'utf8').trim().split('\n');
+    rss.push(Number(lines[lines.length - 1]));
+  }
+  return { medianMs: median(times), minMs: Math.min(...times), maxRssKiB: Math.max(...rss), statuses: [...statuses] };
+}
+
+/** The in-process parse and rule times, from the bundled bench/inprocess.ts in a fresh process. */
+function runInProcess(entry) {
+  const result = spawnSync(process.execPath, ['--expose-gc', inProcessScript, entry.file, entry.origin, String(runs)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (result.status !== 0) {
+    console.error(`in-process measurement failed on ${entry.file}:\n${result.stderr}`);
+    process.exit(1);
+  }
+  return JSON.parse(result.stdout);
+}
+
+/** Bundles bench/inprocess.ts with esbuild, as the CLI is bundled, into bench/.data/inprocess.js. */
+async function bundleInProcess() {
+  const { build } = await import('esbuild');
+  const outfile = path.join(dataDir, 'inprocess.js');
+  await build({ entryPoints: [path.join(root, 'bench', 'inprocess.ts')], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
+  return outfile;
+}
+
+/** A synthetic zone of about `records` records, generated once and kept in bench/.data/. */
+function syntheticZone(records) {
+  const domains = Math.max(1, Math.round((records - GENERATOR_FIXED_RECORDS) / GENERATOR_RECORDS_PER_DOMAIN));
+  const file = path.join(dataDir, `mail-${domains}.zone`);
+  if (existsSync(file) && statSync(file).size > 0) return file;
+  process.stderr.write(`generating ${path.relative(root, file)} (${domains} domains)\n`);
+  const out = openSync(file, 'w');
+  const result = spawnSync('python3', [generator, String(domains), '--seed', '1', '--origin', SYNTHETIC_ORIGIN], { stdio: ['ignore', out, 'ignore'] });
+  closeSync(out);
+  if (result.status !== 0) {
+    rmSync(file, { force: true });
+    console.error(`gen_mail_zone.py failed (status ${result.status}); python3 is needed to generate the synthetic zones`);
+    process.exit(1);
+  }
+  return file;
+}
+
+function countFindings(jsonFile) {
+  const report = JSON.parse(readFileSync(jsonFile, 'utf8'));
+  return report.files.reduce((sum, file) => sum + file.diagnostics.length, 0);
+}
+
+function printTables(rows) {
+  report('## Wall time (median) and peak RSS\n');
+  report('| file | size | records | zonelint CLI | named-checkzone | kzonecheck | zonelint / named | zonelint / knot |');
+  report('|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const row of rows) {
+    const z = row.tools.zonelint;
+    const n = row.tools['named-checkzone'];
+    const k = row.tools.kzonecheck;
+    report(
+      `| ${row.label} | ${fmtMiB(row.bytes / 1024)} | ${row.inProcess.records.toLocaleString('en-US')} | ` +
+        `${fmtSeconds(z.medianMs)}, ${fmtMiB(z.maxRssKiB)} | ${fmtSeconds(n.medianMs)}, ${fmtMiB(n.maxRssKiB)} | ` +
+        `${fmtSeconds(k.medianMs)}, ${fmtMiB(k.maxRssKiB)} | ${(z.medianMs / n.medianMs).toFixed(2)} | ${(z.medianMs / k.medianMs).toFixed(2)} |`,
+    );
+  }
+  report('\n## zonelint in process: parse and rules separately (median), heap kept for the parsed zone\n');
+  report('| file | records | parse | rules | parse µs/record | total µs/record | heap after | findings |');
+  report('|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const row of rows) {
+    const p = row.inProcess;
+    const parse = median(p.parseMs);
+    const lint = median(p.lintMs);
+    report(
+      `| ${row.label} | ${p.records.toLocaleString('en-US')} | ${fmtSeconds(parse)} | ${fmtSeconds(lint)} | ` +
+        `${((parse * 1000) / p.records).toFixed(2)} | ${(((parse + lint) * 1000) / p.records).toFixed(2)} | ` +
+        `${fmtMiB(p.heapUsedBytes / 1024)} | ${row.findings.toLocaleString('en-US')} |`,
+    );
+  }
+  const statusNotes = rows.flatMap((row) => Object.entries(row.tools).map(([name, t]) => `${name} on ${row.label}: exit ${t.statuses.join('/')}`));
+  report(`\nexit statuses: ${statusNotes.join('; ')}`);
+}
+
+/** The targets of the performance brief: faster than named-checkzone on the largest zone, under 1 GiB, linear. */
+function printTargets(rows) {
+  const synthetic = rows.filter((row) => row.origin === SYNTHETIC_ORIGIN).sort((a, b) => a.inProcess.records - b.inProcess.records);
+  if (synthetic.length === 0) return;
+  const largest = synthetic[synthetic.length - 1];
+  const z = largest.tools.zonelint;
+  const n = largest.tools['named-checkzone'];
+  report('\n## Targets\n');
+  report(`- faster than named-checkzone on ${largest.label}: ${fmtSeconds(z.medianMs)} vs ${fmtSeconds(n.medianMs)}: ${z.medianMs < n.medianMs ? 'met' : 'MISSED'}`);
+  report(`- peak RSS under 1 GiB on ${largest.label}: ${fmtMiB(z.maxRssKiB)}: ${z.maxRssKiB < 1024 * 1024 ? 'met' : 'MISSED'}`);
+  if (synthetic.length >= 2) {
+    const perRecord = synthetic.map((row) => ({ row, cli: row.tools.zonelint.medianMs / row.inProcess.records, parse: median(row.inProcess.parseMs) / row.inProcess.records }));
+    const small = perRecord[perRecord.length - 2];
+    const large = perRecord[perRecord.length - 1];
+    const growth = large.parse / small.parse;
+    report(
+      `- linear growth, parse time per record ${small.row.label} -> ${large.row.label}: ` +
+        `${(small.parse * 1000).toFixed(2)} -> ${(large.parse * 1000).toFixed(2)} µs (x${growth.toFixed(2)}); ` +
+        `CLI per record ${(small.cli * 1000).toFixed(2)} -> ${(large.cli * 1000).toFixed(2)} µs (x${(large.cli / small.cli).toFixed(2)}): ` +
+        `${growth < 1.5 && large.cli / small.cli < 1.5 ? 'met' : 'MISSED'} (met when both grow by less than x1.5)`,
+    );
+  }
+}
+
+/** Profiles the CLI on one file with --cpu-prof and prints the functions with the most self time. */
+function profileLargest(entry) {
+  const profileDir = path.join(dataDir, 'profiles');
+  rmSync(profileDir, { recursive: true, force: true });
+  mkdirSync(profileDir, { recursive: true });
+  const out = openSync(path.join(dataDir, 'out', 'profile.stdout'), 'w');
+  const [command, ...args] = tools[0].command(entry);
+  spawnSync(command, ['--cpu-prof', '--cpu-prof-dir', profileDir, ...args], { stdio: ['ignore', out, 'inherit'] });
+  closeSync(out);
+  const profileFile = readdirSync(profileDir).find((name) => name.endsWith('.cpuprofile'));
+  if (profileFile === undefined) {
+    console.error('no CPU profile was written');
+    return;
+  }
+  const profile = JSON.parse(readFileSync(path.join(profileDir, profileFile), 'utf8'));
+  const modules = bundleModules(path.join(root, 'dist', 'cli.js'));
+  const selfTime = new Map();
+  const interval = profile.timeDeltas.reduce((a, b) => a + b, 0) / Math.max(1, profile.samples.length);
+  let total = 0;
+  for (const node of profile.nodes) {
+    const frame = node.callFrame;
+    const where = frame.url.endsWith('cli.js') ? moduleAt(modules, frame.lineNumber + 1) : frame.url === '' ? '(native)' : path.basename(frame.url);
+    const key = `${frame.functionName || '(anonymous)'}  ${where}`;
+    selfTime.set(key, (selfTime.get(key) ?? 0) + node.hitCount);
+    total += node.hitCount;
+  }
+  report(`\n## CPU profile of the zonelint CLI on ${entry.label} (self time, ${path.relative(root, path.join(profileDir, profileFile))})\n`);
+  report('| function | source | self | share |');
+  report('|---|---|---:|---:|');
+  for (const [key, hits] of [...selfTime].sort((a, b) => b[1] - a[1]).slice(0, 20)) {
+    const [name, where] = key.split('  ');
+    report(`| ${name} | ${where} | ${fmtSeconds((hits * interval) / 1000)} | ${((100 * hits) / total).toFixed(1)} % |`);
+  }
+}
+
+/** Where each source module starts in the esbuild bundle: esbuild writes `// path/to/module.ts` before each one. */
+function bundleModules(bundle) {
+  const starts = [];
+  readFileSync(bundle, 'utf8')
+    .split('\n')
+    .forEach((line, index) => {
+      const match = /^\/\/ ((?:server|node_modules|package\.json)\S*)$/.exec(line);
+      if (match !== null) starts.push({ line: index + 1, module: match[1] });
+    });
+  return starts;
+}
+
+function moduleAt(modules, line) {
+  let found = 'dist/cli.js';
+  for (const entry of modules) {
+    if (entry.line > line) break;
+    found = entry.module;
+  }
+  return found;
+}
+
+function machineDescription() {
+  const cpus = os.cpus();
+  return `${cpus[0]?.model ?? 'unknown CPU'} x${cpus.length}, ${fmtMiB(os.totalmem() / 1024)} RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function fmtSeconds(ms) {
+  return ms < 1000 ? `${(ms / 1000).toFixed(3)} s` : `${(ms / 1000).toFixed(2)} s`;
+}
+
+function fmtMiB(kib) {
+  return `${(kib / 1024).toFixed(kib < 10 * 1024 ? 1 : 0)} MiB`;
+}
+
+function formatCount(count) {
+  return count >= 1000 ? `${Math.round(count / 1000)}k` : String(count);
+}
+

@@ -1,0 +1,29 @@
+// dkim-key-weak: an RSA key under 2048 bits, which RFC 8301 §3.2 says signers must not use; under 1024 bits
+// verifiers must not accept it at all, so every signature fails.
+
+import { checkedDkimRecords, MailAliasIndex } from '../email/aliases';
+import { textLocation } from '../email/txtRecords';
+import type { Rule } from './rule';
+
+export const rule: Rule = {
+  meta: { id: 'dkim-key-weak', defaultSeverity: 'warning', summary: 'An RSA key under 2048 bits (error under 1024).' },
+  check(context) {
+    for (const { record, text, parsed } of checkedDkimRecords(context.zone, new MailAliasIndex(context.workspace))) {
+      const key = parsed.key;
+      if (key.kind !== 'decoded' || key.key.kind !== 'rsa' || key.key.bits >= 2048) continue;
+      const location = textLocation(record, text, key.tag.valueRange);
+      if (key.key.bits < 1024) {
+        context.report({
+          location,
+          message: `RSA key of ${key.key.bits} bits: verifiers must not accept keys under 1024 bits (RFC 8301 §3.2), so every signature with it fails; publish a 2048-bit key`,
+          severity: 'error',
+        });
+      } else {
+        context.report({
+          location,
+          message: `RSA key of ${key.key.bits} bits: RFC 8301 §3.2 asks signers for at least 2048 bits; publish a 2048-bit key under a new selector and switch to it`,
+        });
+      }
+    }
+  },
+};

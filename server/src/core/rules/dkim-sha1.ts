@@ -1,0 +1,25 @@
+// dkim-sha1: `h=` allows only sha1, which RFC 8301 §3.1 forbids signers to use and verifiers to accept, so
+// every signature with this key fails.
+
+import { checkedDkimRecords, MailAliasIndex } from '../email/aliases';
+import { DKIM_HASH_ALGORITHMS, findTag, listValues } from '../email/dkim';
+import { textLocation } from '../email/txtRecords';
+import type { Rule } from './rule';
+
+export const rule: Rule = {
+  meta: { id: 'dkim-sha1', defaultSeverity: 'warning', summary: 'h= allows only sha1 (RFC 8301: sha1 must not be used).' },
+  check(context) {
+    for (const { record, text, parsed } of checkedDkimRecords(context.zone, new MailAliasIndex(context.workspace))) {
+      const hashes = findTag(parsed.tags, 'h');
+      if (hashes === undefined) continue;
+      const known = listValues(hashes)
+        .map((name) => name.toLowerCase())
+        .filter((name) => DKIM_HASH_ALGORITHMS.has(name));
+      if (known.length === 0 || known.some((name) => name !== 'sha1')) continue;
+      context.report({
+        location: textLocation(record, text, hashes.range),
+        message: 'h= allows only sha1, which RFC 8301 forbids: verifiers reject rsa-sha1 signatures; write h=sha256 or drop h=',
+      });
+    }
+  },
+};

@@ -1,0 +1,28 @@
+// dkim-syntax: a DKIM key record that breaks the RFC 6376 §3.2 and §3.6.1 grammar (tag list, version, p=,
+// base64, duplicate tags); verifiers reject such a key and every signature that uses it fails.
+
+import { checkedDkimRecords, MailAliasIndex } from '../email/aliases';
+import { dkimSyntaxProblems } from '../email/dkim';
+import { textLocation } from '../email/txtRecords';
+import type { Rule } from './rule';
+
+export const rule: Rule = {
+  meta: {
+    id: 'dkim-syntax',
+    defaultSeverity: 'error',
+    summary: 'A DKIM key record breaks the tag-list grammar, has a bad v=, no p=, bad base64 or a duplicate tag.',
+  },
+  check(context) {
+    for (const { record, text, parsed } of checkedDkimRecords(context.zone, new MailAliasIndex(context.workspace))) {
+      for (const problem of dkimSyntaxProblems(parsed)) {
+        const first = problem.firstRange;
+        context.report({
+          location: textLocation(record, text, problem.range),
+          message: problem.message,
+          severity: problem.severity,
+          related: first === undefined ? undefined : [{ location: textLocation(record, text, first), message: 'the first occurrence' }],
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,21 @@
+// dkim-testing: `t=y`, the testing flag of RFC 6376 §3.6.1: verifiers must not treat a failed signature
+// differently from an unsigned message, so the key protects nothing while the flag stays.
+
+import { checkedDkimRecords, MailAliasIndex } from '../email/aliases';
+import { findTag, listValues } from '../email/dkim';
+import { textLocation } from '../email/txtRecords';
+import type { Rule } from './rule';
+
+export const rule: Rule = {
+  meta: { id: 'dkim-testing', defaultSeverity: 'warning', summary: 't=y: receivers treat failures as unsigned mail.' },
+  check(context) {
+    for (const { record, text, parsed } of checkedDkimRecords(context.zone, new MailAliasIndex(context.workspace))) {
+      const flags = findTag(parsed.tags, 't');
+      if (flags === undefined || !listValues(flags).includes('y')) continue;
+      context.report({
+        location: textLocation(record, text, flags.range),
+        message: 't=y marks the key as in testing: verifiers treat a failed signature like no signature; remove y once signing works',
+      });
+    }
+  },
+};

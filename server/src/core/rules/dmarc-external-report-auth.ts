@@ -1,0 +1,50 @@
+// dmarc-external-report-auth: a report address in another organization that has not agreed to take the
+// domain's reports (RFC 9990 §4); receivers then send nothing there.
+
+import { checkReportAuthorization } from '../email/reportAuthorization';
+import type { AuthorizationResult } from '../email/reportAuthorization';
+import { parseReportUris, policyRecords } from '../email/dmarc';
+import { shown, textLocation } from '../email/txtRecords';
+import type { Rule } from './rule';
+
+export const rule: Rule = {
+  meta: {
+    id: 'dmarc-external-report-auth',
+    defaultSeverity: 'warning',
+    summary: 'A report address in another domain has no <domain>._report._dmarc.<destination> authorization record.',
+  },
+  async check(context) {
+    // One lookup per destination, however many URIs and records name it.
+    const pending = new Map<string, Promise<AuthorizationResult>>();
+    for (const { record, text, parsed, placement } of policyRecords(context.zone)) {
+      if (placement.kind !== 'policy') continue;
+      for (const tag of parsed.tags) {
+        if (tag.key !== 'rua' && tag.key !== 'ruf') continue;
+        for (const uri of parseReportUris(tag)) {
+          if (uri.address === undefined || uri.address.domain.startsWith('[')) continue;
+          const destination = `${uri.address.domain}.`;
+          const key = `${placement.domain.toLowerCase()} ${destination}`;
+          let result = pending.get(key);
+          if (result === undefined) {
+            result = checkReportAuthorization({ reportedDomain: placement.domain, destination, workspace: context.workspace });
+            pending.set(key, result);
+          }
+          const verdict = await result;
+          const location = textLocation(record, text, uri.range);
+          if (verdict.kind === 'missing') {
+            context.report({
+              location,
+              message: `${uri.address.domain} has not authorized reports for ${shown(placement.domain)}: receivers send none there unless ${shown(verdict.name)} has a TXT "v=DMARC1" record (RFC 9990 §4); ask the destination to publish it`,
+            });
+          } else if (verdict.kind === 'unverified') {
+            context.report({
+              location,
+              message: `unverified: could not check that ${uri.address.domain} accepts reports for ${shown(placement.domain)} (${verdict.reason}); it needs a TXT "v=DMARC1" record at ${shown(verdict.name)}`,
+              severity: 'information',
+            });
+          }
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,31 @@
+// mail-dmarc-missing: a domain with MX or SPF records and no DMARC policy, neither its own nor one inherited from
+// its organizational domain (RFC 9989 §4.10 tree walk), so receivers have no policy for mail that fails.
+
+import { discoverDmarcPolicy, isNoMailSpf, mailDomains, nullMx, realMx, spfTextOf } from '../email/mailDomains';
+import { recordLocation, shown } from '../email/txtRecords';
+import type { Rule } from './rule';
+
+export const rule: Rule = {
+  meta: {
+    id: 'mail-dmarc-missing',
+    defaultSeverity: 'warning',
+    summary: 'A domain with MX or SPF records has no DMARC record, nor an organizational domain with one.',
+  },
+  async check(context) {
+    for (const domain of mailDomains(context.zone)) {
+      if (domain.aliased || domain.dmarc.length > 0 || nullMx(domain) !== undefined) continue;
+      // A domain that says it sends no mail is mail-no-mail-incomplete's to judge; an SPF record that only other
+      // SPF records include is a building block, not a domain people write to or from.
+      if (domain.spf.some((record) => isNoMailSpf(spfTextOf(record)))) continue;
+      const mx = realMx(domain);
+      if (mx.length === 0 && (domain.spf.length === 0 || domain.spfIncludeTarget)) continue;
+      const discovery = await discoverDmarcPolicy(domain.name, context.workspace);
+      if (discovery.kind !== 'none') continue;
+      const evidence = mx[0] ?? domain.spf[0];
+      context.report({
+        location: recordLocation(evidence),
+        message: `${shown(domain.name)} handles mail but has no DMARC record at _dmarc.${shown(domain.name)}, nor a parent domain with one: receivers have no policy for mail that fails SPF and DKIM; publish _dmarc.${shown(domain.name)} TXT "v=DMARC1; p=none; rua=mailto:<address>" and raise p as the reports allow`,
+      });
+    }
+  },
+};

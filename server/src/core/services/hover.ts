@@ -1,0 +1,67 @@
+// Hover text for zone files: what a record type is, and what a name resolves to among the zones of the workspace
+// (answered from the files, never from DNS, so a hover is instant and sends no query).
+
+import type { Span } from '../types';
+import type { WorkspaceView } from '../workspace/view';
+import type { ResourceRecord, Zone } from '../zone/model';
+import { recordsAt } from '../zone/model';
+import { className } from '../zone/rrtypes';
+import type { ZoneItem } from './locate';
+import { itemAt } from './locate';
+import { rdataText, recordTypeName } from './presentation';
+import { TYPE_INFO } from './typeInfo';
+
+export interface HoverText {
+  readonly span: Span;
+  /** Markdown. */
+  readonly markdown: string;
+}
+
+/** The most records a name hover lists; the rest are counted. */
+const MAX_LISTED_RECORDS = 20;
+
+export function hoverAt(input: { zone: Zone; filePath: string; offset: number; workspace: WorkspaceView }): HoverText | undefined {
+  const item = itemAt(input.zone, input.filePath, input.offset);
+  if (item === undefined) return undefined;
+  return { span: item.span, markdown: describe(item, input.workspace) };
+}
+
+function describe(item: ZoneItem, workspace: WorkspaceView): string {
+  switch (item.kind) {
+    case 'type':
+      return describeType(item.record);
+    case 'owner':
+      return describeName(item.name, workspace);
+    case 'target':
+      return describeName(item.name, workspace);
+    case 'spf-domain':
+      return `SPF \`${item.term}\` domain\n\n${describeName(item.name, workspace)}`;
+    case 'include':
+      return item.directive.loaded
+        ? `\`$INCLUDE\` reads \`${item.directive.target}\` into this zone.`
+        : `\`$INCLUDE\` of \`${item.directive.target}\`: the file was not read (see the zone-include problem).`;
+    default: {
+      const unreachable: never = item;
+      return unreachable;
+    }
+  }
+}
+
+function describeType(record: ResourceRecord): string {
+  const name = recordTypeName(record);
+  const info = TYPE_INFO[name];
+  const heading = `**${name}** record (type ${record.type}), TTL ${record.ttl}, class ${className(record.rrclass)}`;
+  return info === undefined ? heading : `${heading}\n\n${info.summary} (${info.rfc})`;
+}
+
+/** What a name holds in the workspace: its records, or why there are none. */
+function describeName(name: string, workspace: WorkspaceView): string {
+  const zone = workspace.zoneFor(name);
+  if (zone === undefined) return `\`${name}\`\n\nNot in any zone of this workspace.`;
+  const records = recordsAt(zone, name);
+  if (records.length === 0) return `\`${name}\`\n\nNo records at this name in zone \`${zone.origin}\`.`;
+  const lines = records.slice(0, MAX_LISTED_RECORDS).map((record) => `${record.ttl} ${recordTypeName(record)} ${rdataText(record)}`);
+  if (records.length > MAX_LISTED_RECORDS) lines.push(`; … and ${records.length - MAX_LISTED_RECORDS} more`);
+  const count = records.length === 1 ? '1 record' : `${records.length} records`;
+  return `\`${name}\`: ${count} in zone \`${zone.origin}\`\n\n\`\`\`dns-zone\n${lines.join('\n')}\n\`\`\``;
+}

@@ -1,0 +1,34 @@
+// The custom messages between the zonelint client and server, typed once for both sides (LSP's own messages
+// come from vscode-languageserver/-client). Any LSP client may ignore them.
+
+/** Sent by the client in `initialize`. */
+export interface InitializationOptions {
+  /**
+   * False in an untrusted VS Code workspace: the server then sends no DNS query and reads no `$INCLUDE`d file.
+   * Clients without workspace trust leave it out, which means trusted.
+   */
+  readonly trusted?: boolean;
+  /** The `zonelint` settings, for clients that do not answer `workspace/configuration`. */
+  readonly settings?: unknown;
+}
+
+/** Server to client, after each check of a zone: what the status bar shows for the documents of that zone. */
+export const ZONE_STATUS_NOTIFICATION = 'zonelint/zoneStatus';
+
+export interface ZoneStatusParams {
+  /** The open document this status belongs to (a zone file, or a file the zone `$INCLUDE`s). */
+  readonly uri: string;
+  /** The zone's origin, absolute; null when it could not be determined. */
+  readonly origin: string | null;
+  /** How the origin was found: `$ORIGIN`, `SOA owner`, `file name`, `config`, `option` or `unknown`. */
+  readonly originSource: string;
+  readonly recordCount: number;
+  /** The DNS lookups the SPF record at the zone's apex needs (RFC 7208 §4.6.4); null when there is none or it is not counted. */
+  readonly spfLookups: SpfLookupCount | null;
+}
+
+export interface SpfLookupCount {
+  readonly count: number;
+  /** The limit, 10. */
+  readonly limit: number;
+}
