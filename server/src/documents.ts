@@ -1,6 +1,7 @@
 // The documents the client has open, addressed both by URI (what LSP speaks) and by file path (what the core
 // speaks). A `file:` URI maps to its path; any other scheme (an untitled buffer) uses the URI itself as its path.
 
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -29,7 +30,7 @@ export class OpenDocuments {
   }
 
   /** The URI to publish a path's results under: the open document's own URI, else the path's `file:` URI. */
-  uriOf = (filePath: string): string => this.uriByPath.get(filePath) ?? (filePath.startsWith('/') ? fileUri(filePath) : filePath);
+  uriOf = (filePath: string): string => this.uriByPath.get(filePath) ?? (path.isAbsolute(filePath) ? fileUri(filePath) : filePath);
 }
 
 export function pathOfUri(uri: string): string {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../core/lint';
 import { ALL_RULES } from '../core/rules';
 import { docsUrl } from '../core/rules/rule';
+import type { Log, Region } from 'sarif';
 import type { Severity } from '../core/types';
 
 export interface FileReport {
@@ -81,10 +82,11 @@ function toJson(reports: readonly FileReport[], cwd: string): unknown {
   };
 }
 
-function toSarif(reports: readonly FileReport[], cwd: string, version: string): unknown {
+/** SARIF 2.1.0, typed with the schema's own definitions (@types/sarif) so a malformed log does not compile. */
+function toSarif(reports: readonly FileReport[], cwd: string, version: string): Log {
   const rules = [...ALL_RULES].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));
   const ruleIndex = new Map(rules.map((rule, index) => [rule.meta.id, index]));
-  const region = (file: Diagnostic['file'], span: Diagnostic['span']) => {
+  const region = (file: Diagnostic['file'], span: Diagnostic['span']): Region => {
     const start = file.positionAt(span.start);
     const end = file.positionAt(span.end);
     return { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };

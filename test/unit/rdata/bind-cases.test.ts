@@ -4,9 +4,15 @@
 import assert from 'node:assert/strict';
 import type { BindCase } from './bind-case';
 import { genericForm, hex, readLine } from './bind-case';
+import { DNSSEC_CASES } from './bind-dnssec';
 import { HOT_CASES } from './bind-hot';
+import { OTHER_CASES } from './bind-other';
 
-const TABLES: ReadonlyArray<readonly [string, readonly BindCase[]]> = [['hot types', HOT_CASES]];
+const TABLES: ReadonlyArray<readonly [string, readonly BindCase[]]> = [
+  ['hot types', HOT_CASES],
+  ['DNSSEC types', DNSSEC_CASES],
+  ['other types', OTHER_CASES],
+];
 
 for (const [title, cases] of TABLES) {
   describe(`rdata against named-checkzone 9.18: ${title}`, () => {

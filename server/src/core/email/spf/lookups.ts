@@ -9,7 +9,7 @@ import type { ResourceRecord } from '../../zone/model';
 import type { RecordText } from '../recordText';
 import { joinStrings, sourceSpan } from '../recordText';
 import { fromLookupName, withoutRootDot } from './names';
-import type { DomainSpec, ParsedSpf, Term } from './parse';
+import type { DomainSpec, ParsedSpf, Term, TextRange } from './parse';
 import { constantText, isMechanism, isSpfRecordText, parseSpf } from './parse';
 import type { QueryOutcome } from './query';
 import { queryRecords, txtTexts, TYPE_A, TYPE_AAAA, TYPE_MX, TYPE_TXT } from './query';
@@ -104,10 +104,10 @@ export function* walkTerms(root: RecordCost, path: readonly TermCost[] = []): Ge
   }
 }
 
-/** Where a term stands in the workspace, when its record comes from a zone. */
-export function termLocation(source: SpfSource, term: Term): Location | undefined {
+/** Where a term (or any range of the record text) stands in the workspace, when its record comes from a zone. */
+export function termLocation(source: SpfSource, range: TextRange): Location | undefined {
   if (source.zone === undefined) return undefined;
-  return { file: source.zone.record.file, span: sourceSpan(source.zone.text, term.start, term.end) };
+  return { file: source.zone.record.file, span: sourceSpan(source.zone.text, range.start, range.end) };
 }
 
 /** The terms a receiver may reach: mechanisms up to the first `all`, then `redirect` unless there is an `all`. */

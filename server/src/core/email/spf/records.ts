@@ -6,7 +6,7 @@ import type { Resolver } from '../../workspace/view';
 import type { ResourceRecord, Zone } from '../../zone/model';
 import type { RecordText } from '../recordText';
 import { joinStrings, sourceSpan } from '../recordText';
-import type { SpfLookupAnalysis, SpfSource } from './lookups';
+import type { SpfLookupAnalysis, SpfSource, TermVisit } from './lookups';
 import { analyzeZoneRecord } from './lookups';
 import { plainName } from './names';
 import type { TextRange } from './parse';
@@ -44,6 +44,19 @@ export function spfTypeRecordsOf(zone: Zone): readonly ZoneTxtRecord[] {
 /** The source place of a range of a record's joined text. */
 export function locate(record: ZoneTxtRecord, range: TextRange): Location {
   return { file: record.record.file, span: sourceSpan(record.text, range.start, range.end) };
+}
+
+/**
+ * Where to report a finding about a term anywhere in a record's include tree: at the term itself when it is in
+ * the record, else at the record's own include or redirect that leads to it.
+ */
+export function visitLocation(spf: ZoneSpfRecord, visit: TermVisit): Location {
+  return locate(spf.zone, (visit.path[0] ?? visit.cost).term);
+}
+
+/** The include/redirect chain to a term, as written: `include:a.example → redirect=b.example → mx:c.example`. */
+export function describeChain(visit: TermVisit): string {
+  return [...visit.path, visit.cost].map((cost) => cost.term.text).join(' → ');
 }
 
 /**

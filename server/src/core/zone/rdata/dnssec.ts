@@ -266,6 +266,7 @@ export function readNsec3param(r: RdataReader): RData {
 
 /** NSEC3 (RFC 5155 §3.3): the next hashed owner is base32hex without padding. */
 export function readNsec3(r: RdataReader): RData {
+  const algorithm = r.peek();
   readNsec3Head(r);
   const next = r.word('next hashed owner name');
   const lengthAt = r.out.length;
@@ -275,6 +276,10 @@ export function readNsec3(r: RdataReader): RData {
   }
   const octets = r.out.length - lengthAt - 1;
   if (octets === 0 || octets > 255) r.fail(next, 'zone-bad-rdata', `bad next hashed owner name '${next.text}' (1 to 255 octets)`);
+  // BIND knows SHA-1 (hash algorithm 1) and insists on its 20-octet length.
+  if (algorithm!.text === '1' && octets !== 20) {
+    r.fail(next, 'zone-bad-rdata', `next hashed owner name '${next.text}' is ${octets} octets; a SHA-1 hash is 20 (32 base32hex digits)`);
+  }
   r.out.setU8(lengthAt, octets);
   readTypeBitmap(r, true);
   return OTHER;
@@ -307,22 +312,34 @@ export function readCsync(r: RdataReader): RData {
   return OTHER;
 }
 
-/** ZONEMD (RFC 8976): serial, scheme, hash algorithm and digest; SHA-384 and SHA-512 digests have fixed lengths. */
+/**
+ * ZONEMD (RFC 8976): serial, scheme, hash algorithm and digest. SHA-384 and SHA-512 digests have fixed lengths;
+ * any digest must be at least 12 octets (RFC 8976 §2.2.4).
+ */
 export function readZonemd(r: RdataReader): RData {
   r.u32('SOA serial');
   r.u8('ZONEMD scheme');
   const algorithm = r.u8('ZONEMD hash algorithm');
   const octets = algorithm === 1 ? 48 : algorithm === 2 ? 64 : undefined;
-  r.hexRest('digest', octets === undefined ? AT_LEAST_ONE : { kind: 'exactly', octets });
+  const last = r.tokens[r.tokens.length - 1];
+  const written = r.hexRest('digest', octets === undefined ? AT_LEAST_ONE : { kind: 'exactly', octets });
+  if (written < 12) r.fail(last, 'zone-bad-rdata', `the ZONEMD digest is ${written} octets; it must be at least 12`);
   return OTHER;
 }
 
-/** KEYDATA (BIND's private managed-key type): three times, then a DNSKEY. */
+/** KEYDATA (BIND's private managed-key type): three YYYYMMDDHHmmSS times, then a DNSKEY. */
 export function readKeydata(r: RdataReader): RData {
-  readTime(r, 'refresh time');
-  readTime(r, 'add-hold-down time');
-  readTime(r, 'remove-hold-down time');
+  readDate(r, 'refresh time');
+  readDate(r, 'add-hold-down time');
+  readDate(r, 'remove-hold-down time');
   return readDnskey(r);
+}
+
+/** A time that must be written as a YYYYMMDDHHmmSS date (KEYDATA takes no plain seconds). */
+function readDate(r: RdataReader, expected: string): void {
+  const token = r.peek();
+  if (token !== undefined && token.text.length !== 14) r.fail(token, 'zone-bad-rdata', `bad ${expected} '${token.text}' (expected YYYYMMDDHHmmSS)`);
+  readTime(r, expected);
 }
 
 export const DNSSEC_READERS: ReadonlyArray<readonly [number, ReadRdata]> = [

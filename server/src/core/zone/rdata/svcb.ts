@@ -248,13 +248,23 @@ export const svcbWire: WireCheck = (c: WireCursor) => {
   c.u16('SvcPriority');
   c.name('target name');
   let last = -1;
+  const keys = new Set<number>();
+  let mandatory: Uint8Array | undefined;
   while (c.remaining > 0) {
     const key = c.u16('SvcParam key');
     if (key <= last) throw new WireInvalid('SvcParam keys are not in increasing order');
     last = key;
     const length = c.u16('SvcParam length');
     const at = c.take(length, 'SvcParam value');
-    const problem = valueProblem(key, c.bytes.subarray(at, at + length));
+    const value = c.bytes.subarray(at, at + length);
+    const problem = valueProblem(key, value);
     if (problem !== undefined) throw new WireInvalid(`key${key}: ${problem}`);
+    keys.add(key);
+    if (key === MANDATORY) mandatory = value;
   }
+  for (let i = 0; mandatory !== undefined && i < mandatory.length; i += 2) {
+    const listed = (mandatory[i] << 8) | mandatory[i + 1];
+    if (listed === MANDATORY || !keys.has(listed)) throw new WireInvalid(`mandatory lists key${listed}, which is not a parameter of this record`);
+  }
+  if (keys.has(NO_DEFAULT_ALPN) && !keys.has(ALPN)) throw new WireInvalid('no-default-alpn without alpn');
 };

@@ -202,8 +202,11 @@ function nsec3Head(c: WireCursor): void {
 export const nsec3param: WireCheck = nsec3Head;
 
 export const nsec3: WireCheck = (c) => {
+  const algorithm = c.bytes[0];
   nsec3Head(c);
-  if (c.charString('next hashed owner name') === 0) throw new WireInvalid('the next hashed owner name is empty');
+  const hashLength = c.charString('next hashed owner name');
+  if (hashLength === 0) throw new WireInvalid('the next hashed owner name is empty');
+  if (algorithm === 1 && hashLength !== 20) throw new WireInvalid('a SHA-1 next hashed owner name must be 20 octets');
   typeBitmap(c, true);
 };
 
@@ -217,7 +220,7 @@ export const zonemd: WireCheck = (c) => {
   const algorithm = c.u8('hash algorithm');
   const digest = c.rest();
   const expected = algorithm === 1 ? 48 : algorithm === 2 ? 64 : undefined;
-  if (digest === 0) throw new WireInvalid('the digest is empty');
+  if (digest < 12) throw new WireInvalid('the digest is shorter than 12 octets');
   if (expected !== undefined && digest !== expected) throw new WireInvalid(`a digest of hash algorithm ${algorithm} must be ${expected} octets, not ${digest}`);
 };
 

@@ -1,0 +1,20 @@
+// spf-ptr: the `ptr` mechanism is slow, unreliable and puts load on the sender's reverse DNS; RFC 7208 §5.5 says
+// it SHOULD NOT be used, and some receivers skip it.
+
+import { locate, spfRecordsOf } from '../email/spf/records';
+import type { Rule } from './rule';
+
+export const rule: Rule = {
+  meta: { id: 'spf-ptr', defaultSeverity: 'warning', summary: 'The ptr mechanism (RFC 7208 §5.5: SHOULD NOT be used).' },
+  check(context) {
+    for (const spf of spfRecordsOf(context.zone)) {
+      for (const term of spf.parsed.terms) {
+        if (term.kind !== 'ptr') continue;
+        context.report({
+          location: locate(spf.zone, term),
+          message: `"${term.text}": the ptr mechanism SHOULD NOT be used (RFC 7208 §5.5): it is slow and unreliable, and some receivers ignore it; list the senders with ip4:/ip6: or a instead`,
+        });
+      }
+    }
+  },
+};

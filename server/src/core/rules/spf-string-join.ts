@@ -1,0 +1,76 @@
+// spf-string-join: receivers join a record's character-strings with nothing between them (RFC 7208 §3.3). A
+// split written as if a space were added glues two terms into one; a space at the split cuts one term in two.
+
+import { parseTerm } from '../email/spf/parse';
+import type { TextRange } from '../email/spf/parse';
+import type { ZoneTxtRecord } from '../email/spf/records';
+import { locate, txtRecordsOf } from '../email/spf/records';
+import type { Rule } from './rule';
+
+export const rule: Rule = {
+  meta: {
+    id: 'spf-string-join',
+    defaultSeverity: 'error',
+    summary: 'Joining the strings of an SPF record (with no space, RFC 7208 §3.3) glues two terms together or cuts one.',
+  },
+  check(context) {
+    for (const txt of txtRecordsOf(context.zone)) {
+      if (txt.text.strings.length < 2 || !/^v=spf1/i.test(txt.text.text)) continue;
+      for (const finding of joinProblems(txt)) context.report({ location: locate(txt, finding.range), message: finding.message });
+    }
+  },
+};
+
+interface JoinProblem {
+  readonly range: TextRange;
+  readonly message: string;
+}
+
+/** Looks at every place where one string ends and the next begins. */
+function joinProblems(txt: ZoneTxtRecord): JoinProblem[] {
+  const text = txt.text.text;
+  const tokens = spaceSeparated(text);
+  const boundaries = new Set(txt.text.stringStarts.filter((start) => start > 0 && start < text.length));
+  const problems: JoinProblem[] = [];
+  for (const boundary of boundaries) {
+    const inside = tokens.findIndex((token) => token.start < boundary && boundary < token.end);
+    if (inside >= 0) {
+      const token = tokens[inside];
+      const left = text.slice(token.start, boundary);
+      const right = text.slice(boundary, token.end);
+      const leftWhole = inside === 0 ? /^v=spf1$/i.test(left) : isWholeTerm(left);
+      if (leftWhole && isWholeTerm(right)) {
+        problems.push({
+          range: token,
+          message: `the strings are joined with nothing between them (RFC 7208 §3.3), so "${left}" and "${right}" become one term "${left}${right}": end the first string with a space`,
+        });
+      }
+      continue;
+    }
+    const after = tokens.findIndex((token) => token.start >= boundary);
+    if (after <= 1) continue;
+    const before = tokens[after - 1];
+    const next = tokens[after];
+    const left = text.slice(before.start, before.end);
+    const right = text.slice(next.start, next.end);
+    if ((!isWholeTerm(left) || !isWholeTerm(right)) && isWholeTerm(left + right)) {
+      problems.push({
+        range: { start: before.start, end: next.end },
+        message: `the space at the string boundary cuts "${left}${right}" in two ("${left}" and "${right}"); strings are joined with nothing between them (RFC 7208 §3.3), so remove the space`,
+      });
+    }
+  }
+  return problems;
+}
+
+/** The runs of non-space characters of a record, the version first. */
+function spaceSeparated(text: string): TextRange[] {
+  const tokens: TextRange[] = [];
+  const pattern = /[^ ]+/g;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) tokens.push({ start: match.index, end: match.index + match[0].length });
+  return tokens;
+}
+
+function isWholeTerm(text: string): boolean {
+  return parseTerm(text).errors.length === 0;
+}

@@ -1,0 +1,107 @@
+// The language server's wiring: capabilities, and one line of glue per LSP message from the open documents and
+// the session to a core service and back through toLsp. Every request handler runs inside runSafe.
+
+import type { Connection, InitializeResult } from 'vscode-languageserver/node';
+import { TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { version } from '../../package.json';
+import { definitionAt } from './core/services/definition';
+import { foldingSpans } from './core/services/folding';
+import { hoverAt } from './core/services/hover';
+import { includeLinks } from './core/services/links';
+import { documentSymbols } from './core/services/symbols';
+import { OpenDocuments } from './documents';
+import { runDetached, runSafe } from './runSafe';
+import { ZoneSession } from './session';
+import { toDocumentLinks, toDocumentSymbols, toFoldingRanges, toHover, toLocation } from './toLsp';
+
+export function startServer(connection: Connection): void {
+  const textDocuments = new TextDocuments(TextDocument);
+  const documents = new OpenDocuments(textDocuments);
+  const log = (message: string): void => connection.console.log(message);
+  let session: ZoneSession | undefined;
+  const at = (uri: string) => session?.fileAt(uri);
+
+  connection.onInitialize((params): InitializeResult => {
+    session = new ZoneSession({ connection, documents, params, log });
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        documentSymbolProvider: { label: 'zonelint' },
+        foldingRangeProvider: true,
+        hoverProvider: true,
+        definitionProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'zonelint', version },
+    };
+  });
+  connection.onInitialized(() => runDetached({ name: 'startup', log, task: () => session?.start() }));
+  connection.onDidChangeConfiguration(({ settings }) => runDetached({ name: 'reading settings', log, task: () => session?.reloadSettings(settings) }));
+  connection.onDidChangeWatchedFiles(({ changes }) => runDetached({ name: 'file changes', log, task: () => session?.watchedFilesChanged(changes) }));
+  textDocuments.onDidChangeContent(({ document }) => runDetached({ name: 'document change', log, task: () => session?.documentChanged(document) }));
+  textDocuments.onDidClose(({ document }) => runDetached({ name: 'document close', log, task: () => session?.documentClosed(document) }));
+
+  connection.onDocumentSymbol(
+    runSafe({
+      name: 'documentSymbol',
+      fallback: [],
+      log,
+      handler: ({ textDocument }) => {
+        const target = at(textDocument.uri);
+        return target === undefined ? [] : toDocumentSymbols(documentSymbols(target.zone, target.file.path), target.file);
+      },
+    }),
+  );
+  connection.onFoldingRanges(
+    runSafe({
+      name: 'foldingRange',
+      fallback: [],
+      log,
+      handler: ({ textDocument }) => {
+        const target = at(textDocument.uri);
+        return target === undefined ? [] : toFoldingRanges(foldingSpans(target.zone, target.file.path), target.file);
+      },
+    }),
+  );
+  connection.onHover(
+    runSafe({
+      name: 'hover',
+      fallback: null,
+      log,
+      handler: ({ textDocument, position }) => {
+        const target = at(textDocument.uri);
+        if (target === undefined || session === undefined) return null;
+        const hover = hoverAt({ zone: target.zone, filePath: target.file.path, offset: target.file.offsetAt(position), workspace: session.workspace.getView() });
+        return hover === undefined ? null : toHover(hover, target.file);
+      },
+    }),
+  );
+  connection.onDefinition(
+    runSafe({
+      name: 'definition',
+      fallback: [],
+      log,
+      handler: ({ textDocument, position }) => {
+        const target = at(textDocument.uri);
+        if (target === undefined || session === undefined) return [];
+        const locations = definitionAt({ zone: target.zone, filePath: target.file.path, offset: target.file.offsetAt(position), workspace: session.workspace.getView() });
+        return locations.map((location) => toLocation(location, documents.uriOf));
+      },
+    }),
+  );
+  connection.onDocumentLinks(
+    runSafe({
+      name: 'documentLink',
+      fallback: [],
+      log,
+      handler: ({ textDocument }) => {
+        const target = at(textDocument.uri);
+        return target === undefined ? [] : toDocumentLinks(includeLinks(target.zone, target.file.path), target.file);
+      },
+    }),
+  );
+
+  textDocuments.listen(connection);
+}
