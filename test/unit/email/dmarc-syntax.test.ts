@@ -39,6 +39,6 @@ describeRuleTable('dmarc-syntax', {
     HEAD + annotate('_dmarc TXT "v=DMARC1;; p=reject"', [';', W, 2]),
     HEAD + annotate('_dmarc TXT "v=DMARC1; p=reject; rua mailto:a@example.com"', ['rua mailto:a@example.com', E]),
     HEAD + annotate('_dmarc TXT "v=DMARC1; p=reject; 1x=y"', ['1x', E]),
-    HEAD + annotate('_dmarc TXT "v=DMARC1; sp=reject; p=reject"', ['p=reject', W]),
+    HEAD + annotate('_dmarc TXT "v=DMARC1; sp=reject; p=reject"', ['p=reject', W, 2]),
   ],
 });

@@ -27,6 +27,25 @@ import { rule as mailDkimMissing } from './mail-dkim-missing';
 import { rule as mailDmarcMissing } from './mail-dmarc-missing';
 import { rule as mailNoMailIncomplete } from './mail-no-mail-incomplete';
 import { rule as mailSpfMissing } from './mail-spf-missing';
+import { rule as spfAfterAll } from './spf-after-all';
+import { rule as spfDuplicate } from './spf-duplicate';
+import { rule as spfIncludeTarget } from './spf-include-target';
+import { rule as spfLookupLimit } from './spf-lookup-limit';
+import { rule as spfLoop } from './spf-loop';
+import { rule as spfMultipleRecords } from './spf-multiple-records';
+import { rule as spfMxPtrLimit } from './spf-mx-ptr-limit';
+import { rule as spfNoAll } from './spf-no-all';
+import { rule as spfPermissiveAll } from './spf-permissive-all';
+import { rule as spfPtr } from './spf-ptr';
+import { rule as spfRedirectIgnored } from './spf-redirect-ignored';
+import { rule as spfRrType } from './spf-rr-type';
+import { rule as spfSenderId } from './spf-sender-id';
+import { rule as spfSoftfailAll } from './spf-softfail-all';
+import { rule as spfStringJoin } from './spf-string-join';
+import { rule as spfSyntax } from './spf-syntax';
+import { rule as spfTooLong } from './spf-too-long';
+import { rule as spfUnresolved } from './spf-unresolved';
+import { rule as spfVoidLookupLimit } from './spf-void-lookup-limit';
 import { rule as zoneApexNsMissing } from './zone-apex-ns-missing';
 import { rule as zoneBadName } from './zone-bad-name';
 import { rule as zoneBadRdata } from './zone-bad-rdata';
@@ -83,6 +102,25 @@ export const ALL_RULES: readonly Rule[] = [
   mailDmarcMissing,
   mailNoMailIncomplete,
   mailSpfMissing,
+  spfAfterAll,
+  spfDuplicate,
+  spfIncludeTarget,
+  spfLookupLimit,
+  spfLoop,
+  spfMultipleRecords,
+  spfMxPtrLimit,
+  spfNoAll,
+  spfPermissiveAll,
+  spfPtr,
+  spfRedirectIgnored,
+  spfRrType,
+  spfSenderId,
+  spfSoftfailAll,
+  spfStringJoin,
+  spfSyntax,
+  spfTooLong,
+  spfUnresolved,
+  spfVoidLookupLimit,
   zoneApexNsMissing,
   zoneBadName,
   zoneBadRdata,

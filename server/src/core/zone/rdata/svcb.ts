@@ -170,7 +170,8 @@ function splitAlpn(value: string): string[] | undefined {
   let current = '';
   for (let i = 0; i < value.length; i++) {
     const c = value[i];
-    if (c === '\\' && i + 1 < value.length) {
+    if (c === '\\') {
+      if (i + 1 >= value.length) return undefined;
       current += value[++i];
     } else if (c === ',') {
       if (current.length === 0) return undefined;
