@@ -2,7 +2,7 @@
 // syntax error) makes the whole check a permerror (RFC 7208 §5.2, §6.1).
 
 import type { RelatedInformation } from '../types';
-import type { TargetOutcome } from '../email/spf/lookups';
+import type { TargetOutcome, TermCost } from '../email/spf/lookups';
 import { termLocation, walkTerms } from '../email/spf/lookups';
 import { analyzedSpfRecords, describeChain, visitLocation } from '../email/spf/records';
 import type { Rule } from './rule';
@@ -10,12 +10,17 @@ import type { Rule } from './rule';
 export const rule: Rule = {
   meta: { id: 'spf-include-target', defaultSeverity: 'error', summary: 'An include or redirect target has no SPF record, or a broken one.' },
   async check(context) {
-    for (const { spf, analysis } of await analyzedSpfRecords(context.zone, context.workspace.resolver)) {
+    for (const { spf, analysis } of await analyzedSpfRecords(context.zone, context.workspace)) {
+      // One finding per term of the record: the chain in it shows the first problem behind that term.
+      const reported = new Set<TermCost>();
       for (const visit of walkTerms(analysis.root)) {
         const target = visit.cost.target;
         if (target === undefined) continue;
         const problem = targetProblem(target);
         if (problem === undefined) continue;
+        const top = visit.path[0] ?? visit.cost;
+        if (reported.has(top)) continue;
+        reported.add(top);
         context.report({
           location: visitLocation(spf, visit),
           message: `${describeChain(visit)}: ${problem}; receivers return permerror (RFC 7208 §5.2)`,

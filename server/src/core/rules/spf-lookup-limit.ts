@@ -16,7 +16,7 @@ export const rule: Rule = {
     summary: 'More than 10 DNS-querying terms counted through every include and redirect, worst case (RFC 7208 §4.6.4).',
   },
   async check(context) {
-    for (const { spf, analysis } of await analyzedSpfRecords(context.zone, context.workspace.resolver)) {
+    for (const { spf, analysis } of await analyzedSpfRecords(context.zone, context.workspace)) {
       if (analysis.lookups <= MAX_DNS_TERMS) continue;
       // Point at the term of this record that takes the running count past the limit.
       let running = 0;

@@ -2,6 +2,7 @@
 // give up with permerror at the lookup limit (RFC 7208 §4.6.4, §5.2).
 
 import type { RelatedInformation } from '../types';
+import type { TermCost } from '../email/spf/lookups';
 import { termLocation, walkTerms } from '../email/spf/lookups';
 import { analyzedSpfRecords, describeChain, visitLocation } from '../email/spf/records';
 import type { Rule } from './rule';
@@ -9,10 +10,15 @@ import type { Rule } from './rule';
 export const rule: Rule = {
   meta: { id: 'spf-loop', defaultSeverity: 'error', summary: 'An include or redirect loop.' },
   async check(context) {
-    for (const { spf, analysis } of await analyzedSpfRecords(context.zone, context.workspace.resolver)) {
+    for (const { spf, analysis } of await analyzedSpfRecords(context.zone, context.workspace)) {
+      // One finding per term of the record: the chain in it shows the first problem behind that term.
+      const reported = new Set<TermCost>();
       for (const visit of walkTerms(analysis.root)) {
         const target = visit.cost.target;
         if (target?.kind !== 'loop') continue;
+        const top = visit.path[0] ?? visit.cost;
+        if (reported.has(top)) continue;
+        reported.add(top);
         // When the loop closes in another record of the workspace, point there too.
         const closing = visit.path.length > 0 ? termLocation(visit.record.source, visit.cost.term) : undefined;
         const related: RelatedInformation[] = closing === undefined ? [] : [{ location: closing, message: `${visit.cost.term.text} closes the loop` }];

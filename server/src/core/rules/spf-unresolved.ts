@@ -2,7 +2,7 @@
 // lookup counts of spf-lookup-limit and spf-void-lookup-limit are lower bounds for this record.
 
 import { walkTerms } from '../email/spf/lookups';
-import type { TermVisit } from '../email/spf/lookups';
+import type { TermCost, TermVisit } from '../email/spf/lookups';
 import { analyzedSpfRecords, describeChain, visitLocation } from '../email/spf/records';
 import type { Rule } from './rule';
 
@@ -13,9 +13,9 @@ export const rule: Rule = {
     summary: 'A target outside the workspace was not resolved (DNS off, offline or failed): the counts are lower bounds.',
   },
   async check(context) {
-    for (const { spf, analysis } of await analyzedSpfRecords(context.zone, context.workspace.resolver)) {
+    for (const { spf, analysis } of await analyzedSpfRecords(context.zone, context.workspace)) {
       // One finding per term of the record, however many names behind it failed.
-      const reported = new Set<unknown>();
+      const reported = new Set<TermCost>();
       for (const visit of walkTerms(analysis.root)) {
         const reason = unresolvedReason(visit);
         const top = visit.path[0] ?? visit.cost;

@@ -5,7 +5,7 @@
 
 import type { Location } from '../../types';
 import type { Resolver } from '../../workspace/view';
-import type { ResourceRecord } from '../../zone/model';
+import type { ResourceRecord, Zone } from '../../zone/model';
 import type { RecordText } from '../recordText';
 import { joinStrings, sourceSpan } from '../recordText';
 import { fromLookupName, withoutRootDot } from './names';
@@ -54,6 +54,8 @@ export interface TermCost {
   readonly answeredBy: AnsweredBy;
   /** The term's own lookup found nothing (NXDOMAIN or no records of the type). */
   readonly isVoid: boolean;
+  /** For `a`, `mx` and `exists`: the name looked up. */
+  readonly lookedUp?: string;
   /** For `mx`: the exchanges the receiver must look up. */
   readonly names?: number;
   /** For `include` and `redirect`. */
@@ -127,22 +129,33 @@ export function evaluatedTerms(parsed: ParsedSpf): Term[] {
   return reached;
 }
 
-/** Analyses are cached per resolver and record: six rules ask for the same one. */
-const analysisCache = new WeakMap<Resolver, WeakMap<ResourceRecord, Promise<SpfLookupAnalysis>>>();
+/**
+ * Analyses are cached per resolver and record, because six rules ask for the same one. An entry holds only while
+ * the workspace has the same zones: a record's cost depends on other zones, which change without it.
+ */
+const analysisCache = new WeakMap<Resolver, WeakMap<ResourceRecord, { zones: readonly Zone[]; analysis: Promise<SpfLookupAnalysis> }>>();
 
-/** The analysis of a record found in a zone, computed once per resolver. */
-export function analyzeZoneRecord(resolver: Resolver, source: SpfSource & { readonly zone: { readonly record: ResourceRecord } }): Promise<SpfLookupAnalysis> {
+/** The analysis of a record found in a zone of `workspace`, computed once while the workspace stays the same. */
+export function analyzeZoneRecord(
+  workspace: { readonly resolver: Resolver; readonly zones: readonly Zone[] },
+  source: SpfSource & { readonly zone: { readonly record: ResourceRecord } },
+): Promise<SpfLookupAnalysis> {
+  const resolver = workspace.resolver;
+  const zones = workspace.zones;
   let perRecord = analysisCache.get(resolver);
   if (perRecord === undefined) {
     perRecord = new WeakMap();
     analysisCache.set(resolver, perRecord);
   }
-  let analysis = perRecord.get(source.zone.record);
-  if (analysis === undefined) {
-    analysis = analyzeLookups({ source, resolver });
-    perRecord.set(source.zone.record, analysis);
-  }
+  const entry = perRecord.get(source.zone.record);
+  if (entry !== undefined && sameZones(entry.zones, zones)) return entry.analysis;
+  const analysis = analyzeLookups({ source, resolver });
+  perRecord.set(source.zone.record, { zones, analysis });
   return analysis;
+}
+
+function sameZones(a: readonly Zone[], b: readonly Zone[]): boolean {
+  return a.length === b.length && a.every((zone, index) => zone === b[index]);
 }
 
 const MACRO_NOTE = 'the name depends on the message (macros): counted, not looked up';
@@ -207,7 +220,7 @@ class Analyzer {
 
   /** `a`, `mx` and `exists`: one lookup each, void when the name has nothing to offer. */
   private async hostTerm(term: Term & { kind: 'a' | 'mx' | 'exists' }, target: string): Promise<TermCost> {
-    const base = { term, cost: 1 as const, total: 1 };
+    const base = { term, cost: 1 as const, total: 1, lookedUp: target };
     // `a` asks for A or AAAA depending on the client; statically it is void only when the name has neither.
     const types = term.kind === 'a' ? [TYPE_A, TYPE_AAAA] : term.kind === 'mx' ? [TYPE_MX] : [TYPE_A];
     const outcomes = await Promise.all(types.map((type) => this.query(target, type)));

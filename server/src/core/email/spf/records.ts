@@ -56,16 +56,23 @@ export function visitLocation(spf: ZoneSpfRecord, visit: TermVisit): Location {
 
 /** The include/redirect chain to a term, as written: `include:a.example → redirect=b.example → mx:c.example`. */
 export function describeChain(visit: TermVisit): string {
-  return [...visit.path, visit.cost].map((cost) => cost.term.text).join(' → ');
+  const chain = [...visit.path, visit.cost].map((cost) => cost.term.text).join(' → ');
+  const name = visit.cost.lookedUp;
+  // A bare `a` or `mx` names no domain; say which one it looked up.
+  return name !== undefined && !visit.cost.term.text.toLowerCase().includes(name.toLowerCase()) ? `${chain} (${name})` : chain;
 }
 
 /**
  * The lookup analysis of each SPF record that parsed cleanly (a record with a syntax error is already a
  * permerror, reported by spf-syntax). Shared through a cache, so the six rules that need it trigger one pass.
  */
-export async function analyzedSpfRecords(zone: Zone, resolver: Resolver): Promise<Array<{ spf: ZoneSpfRecord; analysis: SpfLookupAnalysis }>> {
+export async function analyzedSpfRecords(
+  zone: Zone,
+  workspace: { readonly resolver: Resolver; readonly zones: readonly Zone[] },
+): Promise<Array<{ spf: ZoneSpfRecord; analysis: SpfLookupAnalysis }>> {
+  const snapshot = { resolver: workspace.resolver, zones: workspace.zones };
   const clean = spfRecordsOf(zone).filter((spf) => spf.parsed.errors.length === 0);
-  const analyses = await Promise.all(clean.map((spf) => analyzeZoneRecord(resolver, spf)));
+  const analyses = await Promise.all(clean.map((spf) => analyzeZoneRecord(snapshot, spf)));
   return clean.map((spf, index) => ({ spf, analysis: analyses[index] }));
 }
 

@@ -298,18 +298,39 @@ export function readL32(r: RdataReader): RData {
   return OTHER;
 }
 
-/** EUI48 and EUI64 (RFC 7043): hex octets of 1-2 digits joined by hyphens (a trailing hyphen is tolerated). */
+/**
+ * EUI48 and EUI64 (RFC 7043): hex octets of 1-2 digits joined by hyphens. BIND 9.18 reads them with sscanf and
+ * ignores whatever follows the last octet (newer BIND refuses it): that is accepted with a warning.
+ */
 export function eui(octets: number): ReadRdata {
   return (r) => {
     const token = r.word(`EUI-${octets * 8} address`);
-    const text = token.text.endsWith('-') ? token.text.slice(0, -1) : token.text;
-    const parts = text.split('-');
-    if (parts.length !== octets || !parts.every((part) => /^[0-9a-fA-F]{1,2}$/.test(part))) {
-      r.fail(token, 'zone-bad-rdata', `bad EUI-${octets * 8} address '${token.text}' (expected ${octets} hex octets joined by '-', like ${octets === 6 ? '00-00-5e-00-53-2a' : '00-00-5e-ef-10-00-00-2a'})`);
+    const text = token.text;
+    let pos = 0;
+    for (let i = 0; i < octets; i++) {
+      if (i > 0) {
+        if (text[pos] !== '-') pos = -1;
+        else pos++;
+      }
+      const digits = pos < 0 ? 0 : hexDigitsAt(text, pos, 2);
+      if (digits === 0) {
+        r.fail(token, 'zone-bad-rdata', `bad EUI-${octets * 8} address '${text}' (expected ${octets} hex octets joined by '-', like ${octets === 6 ? '00-00-5e-00-53-2a' : '00-00-5e-ef-10-00-00-2a'})`);
+      }
+      r.out.u8(parseInt(text.slice(pos, pos + digits), 16));
+      pos += digits;
     }
-    for (const part of parts) r.out.u8(parseInt(part, 16));
+    if (pos < text.length) {
+      r.warn(token, 'zone-bad-rdata', `'${text.slice(pos)}' after the EUI-${octets * 8} address is ignored by BIND 9.18 and refused by newer versions`);
+    }
     return OTHER;
   };
+}
+
+/** How many hex digits (at most `max`) start at `pos`. */
+function hexDigitsAt(text: string, pos: number, max: number): number {
+  let count = 0;
+  while (count < max && pos + count < text.length && hexValue(text.charCodeAt(pos + count)) >= 0) count++;
+  return count;
 }
 
 /** APL (RFC 3123): items `[!]afi:address/prefix` for address families 1 (IPv4) and 2 (IPv6). */
