@@ -18,7 +18,7 @@ export function rulesSection(rules) {
 
 const readmePath = path.join(root, 'README.md');
 const readme = readFileSync(readmePath, 'utf8');
-const updated = readme.replace(/(<!-- rules:start -->\n)[\s\S]*?(\n<!-- rules:end -->)/, `$1${rulesSection(ALL_RULES)}$2`);
+const updated = readme.replace(/(<!-- rules:start -->)[\s\S]*?(<!-- rules:end -->)/, `$1\n${rulesSection(ALL_RULES)}\n$2`);
 if (process.argv.includes('--check')) {
   if (updated !== readme) {
     console.error('README.md rule list is out of date: run npm run readme');

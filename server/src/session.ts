@@ -52,7 +52,7 @@ export class ZoneSession {
     this.checker = new ZoneChecker({ connection: options.connection, workspace: this.workspace, documents, delayMs: CHECK_DELAY_MS, log: options.log });
   }
 
-  /** After `initialized`: watch the disk, read the settings, start checking, then index the folders. */
+  /** After `initialized`: watch the disk, read the settings, index the folders, then start checking. */
   async start(): Promise<void> {
     const { connection, params, log } = this.options;
     log(`zonelint server: ${this.trusted ? 'trusted' : 'untrusted (no DNS, no $INCLUDE)'} workspace, folders: ${this.folders.join(', ') || 'none'}`);
@@ -68,8 +68,9 @@ export class ZoneSession {
       });
     }
     await this.reloadSettings(undefined);
-    this.checker.start();
+    // The first check waits for the index, so its cross-zone results are final rather than a first guess.
     await this.index(this.folders);
+    this.checker.start();
   }
 
   /** The zone a file belongs to (its own, or the one that `$INCLUDE`s it) and the file as that zone read it. */

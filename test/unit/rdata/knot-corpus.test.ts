@@ -52,6 +52,8 @@ const BIND_DIFFERS: ReadonlyMap<string, Verdict> = new Map<string, Verdict>([
   ['42_LOC:18', 'reject'], ['42_LOC:34', 'reject'], ['42_LOC:35', 'reject'],
   // BIND reads EUI octets and NID/L64 groups with fewer digits.
   ['43_EUI48:19', 'accept'], ['44_EUI64:19', 'accept'], ['47_L64:20', 'accept'],
+  // BIND 9.18 ignores text after the last EUI octet (we warn about it).
+  ['43_EUI48:18', 'accept'], ['44_EUI64:18', 'accept'],
   // The URI target must be quoted in BIND; the CAA tag may not be.
   ['51_URI:5', 'reject'], ['51_URI:6', 'reject'], ['51_URI:8', 'reject'], ['51_URI:10', 'reject'], ['51_URI:11', 'reject'],
   ['52_CAA:14', 'reject'], ['52_CAA:15', 'reject'],

@@ -62,13 +62,13 @@ describe('SPF parser', () => {
       ['v=spf1 a mx a:mail.example.com/24 mx//64 a:x.example.com/24//64', ['+a:-/-//-', '+mx:-/-//-', '+a:mail.example.com/24//-', '+mx:-/-//64', '+a:x.example.com/24//64']],
       ['v=spf1 a:foo:bar/baz.example.com', ['+a:foo:bar/baz.example.com/-//-']],
       ['v=spf1 ptr ptr:example.com', ['+ptr:-', '+ptr:example.com']],
-      ['v=spf1 ip4:192.0.2.0/24 ip4:198.51.100.1 -ip6:2001:DB8::/32 ip6:::1.1.1.1/0', ['+ip4:192.0.2.0/24', '+ip4:198.51.100.1/32', '-ip6:2001:db8::/32', '+ip6::/0']],
+      ['v=spf1 ip4:192.0.2.0/24 ip4:198.51.100.1 -ip6:2001:DB8::/32 ip6:::1.1.1.1/0', ['+ip4:192.0.2.0/24', '+ip4:198.51.100.1/32', '-ip6:2001:db8::/32', '+ip6:::101:101/0']],
       ['v=spf1 exists:%{ir}.%{l1r+-}._spf.%{d} -all', ['+exists:%{ir}.%{l1r+-}._spf.%{d}', '-all']],
       ['v=spf1 redirect=_spf.example.com. exp=explain.%{d2}', ['redirect=_spf.example.com.', 'exp=explain.%{d2}']],
       ['v=spf1 moo.cow-far_out=man:dog/cat default=+ -all', ['moo.cow-far_out=man:dog/cat', 'default=+', '-all']],
       ['v=spf1 a:foo.example.xn--zckzah', ['+a:foo.example.xn--zckzah/-//-']],
       ['v=spf1 a:macro%%percent%_%_space%-url-space.example.com', ['+a:macro%%percent%_%_space%-url-space.example.com/-//-']],
-      ['v=spf1 a:%{H} a:%{d}.', ['+a:%{H}/-//-', '+a:%{d}./-//-']],
+      ['v=spf1 a:%{H} a:%{d}.example.com.', ['+a:%{H}/-//-', '+a:%{d}.example.com./-//-']],
     ];
     for (const [text, expected] of cases) {
       it(text, () => {
@@ -128,6 +128,8 @@ describe('SPF parser', () => {
       ['v=spf1 a:ctrl.example.com\rptr -all', '\r'],
       ['v=spf1 a:\xef\xbb\xbfgarbage.example.net -all', '\xef\xbb\xbf'],
       ['v=spf1 !', '!'],
+      // The grammar allows a root dot only after a top label, not after a macro.
+      ['v=spf1 a:%{d}.', '.'],
       ['v=spf10 -all', 'v=spf10'],
     ];
     for (const [text, fragment] of cases) {
@@ -171,19 +173,23 @@ describe('SPF parser', () => {
   });
 
   it('runs in linear time on hostile input', () => {
-    // Long runs of what would make a backtracking parser slow: unterminated macros, digits, slashes, dots.
+    // Long runs of what would make a backtracking or rescanning parser slow. A quadratic parser needs minutes
+    // on 100 KB, so the generous bound only fails for the wrong complexity, not on a busy machine.
     const hostile = [
       'v=spf1 exists:' + '%{'.repeat(50_000),
       'v=spf1 a:' + '1'.repeat(100_000),
       'v=spf1 a' + '/'.repeat(100_000),
       'v=spf1 a:' + 'a.'.repeat(50_000),
       'v=spf1 ' + 'a '.repeat(50_000),
+      'v=spf1 ' + 'ip4:192.0.2.1 '.repeat(20_000),
+      'v=spf1 ' + 'moo '.repeat(50_000),
+      'v=spf1 ' + 'exists:%{ '.repeat(20_000),
     ];
     for (const text of hostile) {
       const started = process.hrtime.bigint();
       parseSpf(text);
       const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
-      assert.ok(elapsedMs < 500, `${text.slice(0, 20)}...: ${elapsedMs} ms`);
+      assert.ok(elapsedMs < 1500, `${text.slice(0, 20)}...: ${elapsedMs} ms`);
     }
   });
 });

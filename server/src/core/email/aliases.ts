@@ -2,7 +2,7 @@
 // `_dmarc` to a reporting service): their targets hold DKIM keys or DMARC records although their names do not
 // say so, which the misplaced-record rules and the key checks must know.
 
-import type { ResourceRecord, Zone } from '../zone/model';
+import type { Zone } from '../zone/model';
 import { nameKey } from '../zone/names';
 import type { WorkspaceView } from '../workspace/view';
 import { dmarcPlacement } from './dmarc';
@@ -10,22 +10,20 @@ import type { DkimTxt } from './dkim';
 import { dkimKeyName, dkimKeyRecords, dkimTxt } from './dkim';
 import { TYPE_CNAME, TYPE_TXT } from './txtRecords';
 
-export interface MailAlias {
-  readonly kind: 'dkim' | 'dmarc';
-  readonly cname: ResourceRecord;
-}
+/** What a CNAME hands over: a DKIM key (from a selector name) or a DMARC record (from a `_dmarc` name). */
+export type MailAliasKind = 'dkim' | 'dmarc';
 
 /** The `_domainkey` and `_dmarc` CNAMEs of a workspace, by target. */
 export class MailAliasIndex {
-  private readonly byTarget = new Map<string, MailAlias[]>();
+  private readonly byTarget = new Map<string, Set<MailAliasKind>>();
 
   /** Built from each zone's own index, which is cached with the zone (a zone is replaced when its file changes). */
   constructor(workspace: WorkspaceView) {
     for (const zone of workspace.zones) {
-      for (const [key, aliases] of zoneAliases(zone)) {
-        const list = this.byTarget.get(key);
-        if (list === undefined) this.byTarget.set(key, [...aliases]);
-        else list.push(...aliases);
+      for (const [key, kinds] of zoneAliases(zone)) {
+        const merged = this.byTarget.get(key);
+        if (merged === undefined) this.byTarget.set(key, new Set(kinds));
+        else for (const kind of kinds) merged.add(kind);
       }
     }
   }
@@ -35,8 +33,8 @@ export class MailAliasIndex {
   }
 
   /** True when a CNAME of this kind points at `name`. */
-  has(name: string, kind: MailAlias['kind']): boolean {
-    return (this.byTarget.get(nameKey(name)) ?? []).some((alias) => alias.kind === kind);
+  has(name: string, kind: MailAliasKind): boolean {
+    return this.byTarget.get(nameKey(name))?.has(kind) ?? false;
   }
 }
 
@@ -56,22 +54,29 @@ export function checkedDkimRecords(zone: Zone, aliases: MailAliasIndex): readonl
   return list;
 }
 
-function zoneAliases(zone: Zone): ReadonlyMap<string, readonly MailAlias[]> {
+function zoneAliases(zone: Zone): ReadonlyMap<string, ReadonlySet<MailAliasKind>> {
   let index = zoneCache.get(zone);
   if (index === undefined) {
     index = new Map();
     for (const record of zone.records) {
       if (record.type !== TYPE_CNAME || record.data.kind !== 'target') continue;
-      const kind = dkimKeyName(record.owner) !== undefined ? 'dkim' : dmarcPlacement(record.owner).kind === 'policy' ? 'dmarc' : undefined;
+      const kind = aliasKind(record.owner);
       if (kind === undefined) continue;
       const key = nameKey(record.data.target);
-      const list = index.get(key);
-      if (list === undefined) index.set(key, [{ kind, cname: record }]);
-      else list.push({ kind, cname: record });
+      const kinds = index.get(key);
+      if (kinds === undefined) index.set(key, new Set([kind]));
+      else kinds.add(kind);
     }
     zoneCache.set(zone, index);
   }
   return index;
 }
 
-const zoneCache = new WeakMap<Zone, Map<string, MailAlias[]>>();
+function aliasKind(owner: string): MailAliasKind | undefined {
+  const lower = owner.toLowerCase();
+  if (lower.includes('_domainkey') && dkimKeyName(owner) !== undefined) return 'dkim';
+  if (lower.startsWith('_dmarc.') && dmarcPlacement(owner).kind === 'policy') return 'dmarc';
+  return undefined;
+}
+
+const zoneCache = new WeakMap<Zone, Map<string, Set<MailAliasKind>>>();

@@ -41,7 +41,8 @@ export interface DkimKeyRecord {
 /** A problem in the record's grammar, for dkim-syntax. */
 export interface DkimSyntaxProblem {
   readonly message: string;
-  readonly range: TextRange;
+  /** Undefined when the problem is the record as a whole (no p= tag). */
+  readonly range: TextRange | undefined;
   readonly severity: 'error' | 'warning';
   /** For duplicates: the first occurrence. */
   readonly firstRange?: TextRange;
@@ -185,7 +186,7 @@ export function dkimSyntaxProblems(record: DkimKeyRecord): DkimSyntaxProblem[] {
     }
   }
   if (record.key.kind === 'missing') {
-    problems.push({ message: 'no p= tag: a key record must have one (an empty p= revokes the key)', range: { start: 0, end: record.text.length }, severity: 'error' });
+    problems.push({ message: 'no p= tag: a key record must have one (an empty p= revokes the key)', range: undefined, severity: 'error' });
   } else if (record.key.kind === 'bad-base64') {
     problems.push({ message: record.key.message, range: record.key.range, severity: 'error' });
   }

@@ -165,15 +165,17 @@ function collectMailDomains(zone: Zone): MailDomain[] {
       for (const target of spfReferences(text.text, record.owner)) spfTargets.add(nameKey(target));
     }
     if (record.type !== TYPE_TXT && record.type !== TYPE_CNAME) continue;
-    const placement = dmarcPlacement(record.owner);
-    if (placement.kind === 'policy') {
+    // Most names hold neither label; testing the text first keeps large zones fast.
+    const lowerOwner = record.owner.toLowerCase();
+    const placement = lowerOwner.startsWith('_dmarc.') ? dmarcPlacement(record.owner) : undefined;
+    if (placement?.kind === 'policy') {
       if (record.type === TYPE_CNAME || (text !== undefined && parseDmarcRecord(text.text).kind !== 'not-dmarc')) {
         add(placement.domain);
         push(dmarc, placement.domain, record);
       }
       continue;
     }
-    const key = dkimKeyName(record.owner);
+    const key = lowerOwner.includes('_domainkey') ? dkimKeyName(record.owner) : undefined;
     if (key !== undefined) {
       add(key.domain);
       push(dkim, key.domain, record);

@@ -3,7 +3,7 @@
 
 import { checkedDkimRecords, MailAliasIndex } from '../email/aliases';
 import { dkimSyntaxProblems } from '../email/dkim';
-import { textLocation } from '../email/txtRecords';
+import { recordLocation, textLocation } from '../email/txtRecords';
 import type { Rule } from './rule';
 
 export const rule: Rule = {
@@ -17,7 +17,7 @@ export const rule: Rule = {
       for (const problem of dkimSyntaxProblems(parsed)) {
         const first = problem.firstRange;
         context.report({
-          location: textLocation(record, text, problem.range),
+          location: problem.range === undefined ? recordLocation(record) : textLocation(record, text, problem.range),
           message: problem.message,
           severity: problem.severity,
           related: first === undefined ? undefined : [{ location: textLocation(record, text, first), message: 'the first occurrence' }],

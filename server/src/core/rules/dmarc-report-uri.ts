@@ -1,4 +1,4 @@
-// dmarc-report-uri: a `rua`/`ruf` entry that is not a usable `mailto:` URI (RFC 9989 §4.7, RFC 9990 §3), so no
+// dmarc-report-uri: a `rua`/`ruf` entry that is not a usable `mailto:` URI (RFC 9989 §4.7, RFC 9990), so no
 // report reaches it; the RFC 7489 `!size` suffix, which RFC 9989 removed, is a warning.
 
 import { checkedDmarcRecords, parseReportUris } from '../email/dmarc';

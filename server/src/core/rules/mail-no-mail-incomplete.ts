@@ -33,10 +33,10 @@ export const rule: Rule = {
         missing.push(`DMARC p=reject (${where} sets ${discovery.policy === undefined ? 'no policy' : `${discovery.own ? 'p' : 'sp'}=${discovery.policy}`})`);
       }
       if (missing.length === 0) continue;
-      const declaration = nullRecord !== undefined ? 'a null MX' : receives ? 'v=spf1 -all (it sends no mail)' : 'v=spf1 -all';
+      const declaration = nullRecord !== undefined ? 'a null MX that it handles' : receives ? 'v=spf1 -all that it sends' : 'v=spf1 -all that it handles';
       context.report({
         location: recordLocation(declaring),
-        message: `${shown(domain.name)} declares with ${declaration} that it handles no mail, but lacks ${missing.join(', ')}: without the whole set, receivers may still accept mail forged in its name`,
+        message: `${shown(domain.name)} declares with ${declaration} no mail, but lacks ${missing.join(', ')}: without the whole set, receivers may still accept mail forged in its name`,
       });
     }
   },

@@ -35,13 +35,16 @@ function joinProblems(txt: ZoneTxtRecord): JoinProblem[] {
   for (const boundary of boundaries) {
     const inside = tokens.findIndex((token) => token.start < boundary && boundary < token.end);
     if (inside >= 0) {
+      // A term may cross several boundaries; judge each split between its neighbouring boundaries.
       const token = tokens[inside];
-      const left = text.slice(token.start, boundary);
-      const right = text.slice(boundary, token.end);
-      const leftWhole = inside === 0 ? /^v=spf1$/i.test(left) : isWholeTerm(left);
+      const from = Math.max(token.start, ...[...boundaries].filter((other) => other < boundary));
+      const to = Math.min(token.end, ...[...boundaries].filter((other) => other > boundary));
+      const left = text.slice(from, boundary);
+      const right = text.slice(boundary, to);
+      const leftWhole = from === 0 ? /^v=spf1$/i.test(left) : isWholeTerm(left);
       if (leftWhole && isWholeTerm(right)) {
         problems.push({
-          range: token,
+          range: { start: from, end: to },
           message: `the strings are joined with nothing between them (RFC 7208 §3.3), so "${left}" and "${right}" become one term "${left}${right}": end the first string with a space`,
         });
       }

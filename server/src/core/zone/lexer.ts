@@ -79,13 +79,11 @@ export function nextEntryEnd(text: string, from: number): number | undefined {
 
 function lexFrom(text: string, from: number, onEntry: (entry: Entry) => void | boolean): LexResult {
   const comments: Comment[] = [];
-  const unclosed = new Set<number>();
-  const first = runLexer(text, from, comments, unclosed, onEntry);
+  const first = runLexer(text, from, comments, [], onEntry);
   if (first.unclosedParens.length > 0 && !first.stopped) {
     // Nothing after the first unclosed `(` was emitted; lex that part again knowing which parentheses never close.
-    for (const position of first.unclosedParens) unclosed.add(position);
     comments.length = first.commentsBeforeResume;
-    runLexer(text, first.resumeAt, comments, unclosed, onEntry);
+    runLexer(text, first.resumeAt, comments, first.unclosedParens, onEntry);
   }
   const last = text.charCodeAt(text.length - 1);
   return { comments, missingFinalNewline: text.length > 0 && last !== LF && last !== CR };
@@ -94,7 +92,7 @@ function lexFrom(text: string, from: number, onEntry: (entry: Entry) => void | b
 interface PassResult {
   /** The callback asked to stop. */
   readonly stopped: boolean;
-  /** Positions of `(` still open at the end of the input. */
+  /** Positions of `(` still open at the end of the input, in ascending order. */
   readonly unclosedParens: number[];
   /** Where the entry holding the first unclosed `(` begins. */
   readonly resumeAt: number;
@@ -105,7 +103,11 @@ function runLexer(
   text: string,
   from: number,
   comments: Comment[],
-  unclosed: ReadonlySet<number>,
+  /**
+   * Positions of the `(` that the first pass found never closed, ascending; empty in the first pass. A sorted list
+   * walked with a cursor, not a Set: a line of millions of `(` would exceed the largest Set V8 allows.
+   */
+  unclosed: readonly number[],
   onEntry: (entry: Entry) => void | boolean,
 ): PassResult {
   const length = text.length;
@@ -116,6 +118,8 @@ function runLexer(
   let atLineStart = true;
   let lineStart = from;
   const parenStack: number[] = [];
+  /** Index into `unclosed` of the first position not yet passed. */
+  let nextUnclosed = 0;
   let commentsAtEntryStart = comments.length;
 
   let stopped = false;
@@ -153,7 +157,8 @@ function runLexer(
       continue;
     }
     if (c === OPEN) {
-      if (unclosed.has(pos)) {
+      while (nextUnclosed < unclosed.length && unclosed[nextUnclosed] < pos) nextUnclosed++;
+      if (unclosed[nextUnclosed] === pos) {
         errors.push({ span: { start: pos, end: pos + 1 }, message: 'unbalanced parentheses: this ( is never closed' });
         // Skip to the next line that starts a new entry at column 0; the broken entry ends here.
         pos = nextEntryLine(text, pos);
@@ -188,9 +193,9 @@ function runLexer(
   }
 
   if (parenStack.length > 0) {
-    if (unclosed.size === 0) {
+    if (unclosed.length === 0) {
       // First pass: report nothing yet; the caller re-lexes from the entry that holds the first unclosed `(`.
-      return { stopped, unclosedParens: parenStack.slice(), resumeAt: lineStart, commentsBeforeResume: commentsAtEntryStart };
+      return { stopped, unclosedParens: parenStack, resumeAt: lineStart, commentsBeforeResume: commentsAtEntryStart };
     }
     // The second pass can still meet a `(` it could not foresee (after a recovery skip); report and stop there.
     errors.push({ span: { start: parenStack[0], end: parenStack[0] + 1 }, message: 'unbalanced parentheses: this ( is never closed' });
@@ -231,7 +236,10 @@ function lexWord(text: string, start: number, tokens: Token[]): number {
   while (pos < length) {
     const c = text.charCodeAt(pos);
     if (c === BACKSLASH) {
-      pos = Math.min(pos + 2, length);
+      // A backslash escapes the next character, but not a line end: as in BIND, the token stops there (and the
+      // name or rdata reader reports the dangling backslash) so the next line still starts a new entry.
+      const next = text.charCodeAt(pos + 1);
+      pos = next === LF || next === CR || pos + 1 >= length ? pos + 1 : pos + 2;
       continue;
     }
     if (c === SPACE || c === TAB || c === LF || c === CR || c === NUL || c === OPEN || c === CLOSE || c === QUOTE || c === SEMICOLON) break;
@@ -241,13 +249,20 @@ function lexWord(text: string, start: number, tokens: Token[]): number {
   return pos;
 }
 
+/**
+ * The offset of the line break that ends the line holding `pos` (or the end of the text). It scans only that
+ * line: searching for LF and CR separately with indexOf would run to the end of the text whenever one of them is
+ * absent (no CR in an LF file), which made every comment cost the rest of the file.
+ */
 function endOfLine(text: string, pos: number): number {
-  const lf = text.indexOf('\n', pos);
-  const cr = text.indexOf('\r', pos);
-  if (lf < 0 && cr < 0) return text.length;
-  if (lf < 0) return cr;
-  if (cr < 0) return lf;
-  return Math.min(lf, cr);
+  const length = text.length;
+  let end = pos;
+  while (end < length) {
+    const c = text.charCodeAt(end);
+    if (c === LF || c === CR) break;
+    end++;
+  }
+  return end;
 }
 
 /**

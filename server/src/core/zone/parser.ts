@@ -34,6 +34,13 @@ export interface ParseOptions {
 }
 
 export const MAX_INCLUDE_DEPTH = 16;
+/**
+ * The most files one zone may read through `$INCLUDE`. Cycles and depth are limited above, but a file that
+ * includes another ten times, each of which does the same, still multiplies the work by ten per level.
+ */
+export const MAX_INCLUDED_FILES = 1024;
+/** Messages quote the text at fault, and a token can be megabytes long; longer messages lose their middle. */
+const MAX_MESSAGE_LENGTH = 300;
 const CLASS_IN = 1;
 const TYPE_SOA = 6;
 
@@ -66,6 +73,7 @@ class ZoneReader {
   /** The last TTL written on a record (RFC 1035 semantics). */
   private lastExplicitTtl: number | undefined;
   private inheritedTtlReported = false;
+  private includedFiles = 0;
 
   constructor(private readonly options: ParseOptions) {
     this.zoneOrigin = options.origin ?? ROOT;
@@ -96,7 +104,7 @@ class ZoneReader {
   }
 
   private report(ruleId: string, severity: Severity, message: string, file: SourceFile, span: Span): void {
-    this.findings.push({ ruleId, severity, message, location: { file, span } });
+    this.findings.push({ ruleId, severity, message: shortened(message), location: { file, span } });
   }
 
   private readEntry(file: SourceFile, entry: Entry, state: FileState, depth: number): void {
@@ -402,6 +410,14 @@ class ZoneReader {
       fail(`$INCLUDE of ${written} not read: it is outside the workspace (or the workspace is not trusted)`);
       return;
     }
+    if (this.includedFiles === MAX_INCLUDED_FILES) {
+      // Reported once: every later $INCLUDE of the zone is skipped for the same reason.
+      this.includedFiles++;
+      fail(`$INCLUDE not read: this zone already reads ${MAX_INCLUDED_FILES} included files (is one file included over and over?); later $INCLUDEs are skipped`);
+      return;
+    }
+    if (this.includedFiles > MAX_INCLUDED_FILES) return;
+    this.includedFiles++;
     const text = this.options.host.readFile(target);
     if (text === undefined) {
       fail(`$INCLUDE file not found or unreadable: ${target}`);
@@ -462,6 +478,17 @@ interface RecordHeader {
   readonly typeSpan: Span;
   /** Index of the first rdata token. */
   readonly next: number;
+}
+
+/**
+ * The message itself when short enough. Otherwise each long run without spaces (a quoted token) keeps only its
+ * start and end, so the explanation around it survives; a message still too long keeps its start and end.
+ */
+function shortened(message: string): string {
+  if (message.length <= MAX_MESSAGE_LENGTH) return message;
+  const elide = (text: string, keep: number): string => `${text.slice(0, keep)}…(${text.length - 2 * keep} characters left out)…${text.slice(-keep)}`;
+  const words = message.replace(/\S{100,}/g, (word) => elide(word, 30));
+  return words.length <= MAX_MESSAGE_LENGTH ? words : elide(words, (MAX_MESSAGE_LENGTH >> 1) - 20);
 }
 
 function span(first: Token, last: Token): Span {

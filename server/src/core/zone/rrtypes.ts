@@ -25,6 +25,9 @@ export const META_TYPES: Readonly<Record<string, number>> = {
   OPT: 41, TKEY: 249, TSIG: 250, IXFR: 251, AXFR: 252, MAILB: 253, MAILA: 254, ANY: 255,
 };
 
+/** Every mnemonic BIND knows (data, obsolete and meta), for lookups that must not hit Object.prototype. */
+const TYPE_CODES = new Map<string, number>([...Object.entries(RR_TYPES), ...Object.entries(OBSOLETE_TYPES), ...Object.entries(META_TYPES)]);
+
 const TYPE_NAMES = new Map<number, string>();
 for (const [name, code] of Object.entries(RR_TYPES)) TYPE_NAMES.set(code, name);
 for (const [name, code] of Object.entries(OBSOLETE_TYPES)) TYPE_NAMES.set(code, name);
@@ -50,9 +53,10 @@ export function typeFromText(text: string): TypeLookup {
  * the NSEC type bitmaps accept. Undefined for an unknown name.
  */
 export function typeCodeFromText(text: string): number | undefined {
-  const upper = text.toUpperCase();
-  const known = RR_TYPES[upper] ?? META_TYPES[upper] ?? OBSOLETE_TYPES[upper];
+  // Most zones write types in upper case: try the text as it is before making an upper-case copy.
+  const known = TYPE_CODES.get(text) ?? TYPE_CODES.get(text.toUpperCase());
   if (known !== undefined) return known;
+  const upper = text.toUpperCase();
   // BIND reads TYPEnnn with up to five digits (leading zeros allowed) and a value up to 65535.
   if (upper.length > 4 && upper.length <= 9 && upper.startsWith('TYPE')) {
     let code = 0;

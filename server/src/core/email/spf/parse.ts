@@ -241,7 +241,9 @@ function parseTermAt(text: string, start: number, end: number, errors: SpfSyntax
     errors.push({ start, end, message: unknownTermMessage(text, start, end, nameStart, nameEnd) });
     return undefined;
   }
-  const base = { start, end, text: text.slice(start, end), qualifier, explicitQualifier: nameStart > start };
+  // Terms are built as whole literals, not spread from a shared base: spreading is several times slower in V8.
+  const written = text.slice(start, end);
+  const explicitQualifier = nameStart > start;
   const mechanism = name as Mechanism['kind'];
   switch (mechanism) {
     case 'all':
@@ -249,30 +251,30 @@ function parseTermAt(text: string, start: number, end: number, errors: SpfSyntax
         errors.push({ start: nameEnd, end, message: '"all" takes no argument' });
         return undefined;
       }
-      return { ...base, kind: 'all' };
+      return { kind: 'all', start, end, text: written, qualifier, explicitQualifier };
     case 'include':
     case 'exists': {
       const domain = requiredDomain(text, { name: mechanism, nameStart, nameEnd, end }, errors);
-      return domain === undefined ? undefined : { ...base, kind: mechanism, domain };
+      return domain === undefined ? undefined : { kind: mechanism, start, end, text: written, qualifier, explicitQualifier, domain };
     }
     case 'a':
     case 'mx': {
       const parsed = parseDomainAndCidr(text, { name: mechanism, nameStart, nameEnd, end }, errors);
-      return parsed === undefined ? undefined : { ...base, kind: mechanism, domain: parsed.domain, cidr: parsed.cidr };
+      return parsed === undefined ? undefined : { kind: mechanism, start, end, text: written, qualifier, explicitQualifier, domain: parsed.domain, cidr: parsed.cidr };
     }
     case 'ptr': {
-      if (nameEnd === end) return { ...base, kind: 'ptr', domain: undefined };
+      if (nameEnd === end) return { kind: 'ptr', start, end, text: written, qualifier, explicitQualifier, domain: undefined };
       if (text[nameEnd] !== ':') {
         errors.push({ start: nameEnd, end, message: text[nameEnd] === '/' ? '"ptr" takes no prefix length' : 'expected ":" and a domain after "ptr"' });
         return undefined;
       }
       const domain = parseDomainSpec(text, nameEnd + 1, end, { mechanism: 'ptr', errors });
-      return domain === undefined ? undefined : { ...base, kind: 'ptr', domain };
+      return domain === undefined ? undefined : { kind: 'ptr', start, end, text: written, qualifier, explicitQualifier, domain };
     }
     case 'ip4':
     case 'ip6': {
       const parsed = parseNetwork(text, { name: mechanism, nameStart, nameEnd, end }, errors);
-      return parsed === undefined ? undefined : { ...base, kind: mechanism, network: parsed.network, prefix: parsed.prefix };
+      return parsed === undefined ? undefined : { kind: mechanism, start, end, text: written, qualifier, explicitQualifier, network: parsed.network, prefix: parsed.prefix };
     }
     default: {
       const unreachable: never = mechanism;
@@ -317,25 +319,26 @@ function modifierEquals(text: string, start: number, end: number): number {
 function parseModifier(text: string, start: number, end: number, equals: number, errors: SpfSyntaxError[]): Modifier | undefined {
   const name = text.slice(start, equals);
   const lower = name.toLowerCase();
-  const base = { start, end, text: text.slice(start, end) };
+  const written = text.slice(start, end);
   if (lower === 'redirect' || lower === 'exp') {
     if (equals + 1 === end) {
       errors.push({ start, end, message: `"${lower}=" needs a domain` });
       return undefined;
     }
     const domain = parseDomainSpec(text, equals + 1, end, { mechanism: lower, errors });
-    return domain === undefined ? undefined : { ...base, kind: lower, domain };
+    return domain === undefined ? undefined : { kind: lower, start, end, text: written, domain };
   }
   const value = parseMacroString(text, equals + 1, end, 'modifier', errors);
-  return value === undefined ? undefined : { ...base, kind: 'unknown-modifier', name, value };
+  return value === undefined ? undefined : { kind: 'unknown-modifier', start, end, text: written, name, value };
 }
 
 function unknownTermMessage(text: string, start: number, end: number, nameStart: number, nameEnd: number): string {
   const name = text.slice(nameStart, nameEnd);
   const lower = name.toLowerCase();
   if (lower === 'redirect' || lower === 'exp') return `"${lower}" is a modifier: write ${lower}=<domain>`;
-  const equals = text.indexOf('=', nameStart);
-  if (equals >= 0 && equals < end) {
+  let equals = nameStart;
+  while (equals < end && text[equals] !== '=') equals++;
+  if (equals < end) {
     if (equals === nameStart) return 'a modifier needs a name before "="';
     return `"${text.slice(nameStart, equals)}" is not a valid modifier name: a letter, then letters, digits, "-", "_" or "." (RFC 7208 §12)`;
   }
@@ -432,8 +435,8 @@ function parseNetwork(text: string, place: MechanismPlace, errors: SpfSyntaxErro
     errors.push({ start: nameEnd === end ? nameStart : nameEnd, end, message: `"${name}" needs an ${family} address: ${name}:<address>[/<prefix>]` });
     return undefined;
   }
-  const slash = text.indexOf('/', nameEnd + 1);
-  const networkEnd = slash < 0 || slash > end ? end : slash;
+  let networkEnd = nameEnd + 1;
+  while (networkEnd < end && text[networkEnd] !== '/') networkEnd++;
   const networkText = text.slice(nameEnd + 1, networkEnd);
   const network = name === 'ip4' ? parseIPv4Strict(networkText) : parseIPv6(networkText);
   if (network === undefined) {
@@ -638,8 +641,9 @@ function parseMacroExpand(text: string, start: number, end: number, context: Mac
 
 /** Offset just past the next `}` (or `end`), so a bad macro is reported whole. */
 function closingBrace(text: string, from: number, end: number): number {
-  const brace = text.indexOf('}', from);
-  return brace < 0 || brace >= end ? end : brace + 1;
+  let brace = from;
+  while (brace < end && text[brace] !== '}') brace++;
+  return brace < end ? brace + 1 : end;
 }
 
 function digitsBefore(text: string, end: number, limit: number): number {

@@ -220,63 +220,65 @@ for (let i = 0; i < 64; i++) {
  * `=` may follow padding.
  */
 export class Base64Decoder {
-  private readonly quantum = [0, 0, 0, 0];
+  /** Bits of the quantum being read, 6 per character. */
+  private bits = 0;
+  /** Characters of the current quantum read so far, padding included. */
   private count = 0;
+  /** `=` characters seen in the current quantum; 4 once a padded quantum is complete. */
   private padding = 0;
   written = 0;
 
   constructor(private readonly out: WireWriter) {}
 
   feed(text: string): Feed {
+    let bits = this.bits;
+    let count = this.count;
+    let padded = this.padding > 0;
+    const out = this.out;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 61 /* = */) {
-        if (this.count < 2) return Feed.BadDigit;
+        padded = true;
+        if (count < 2 || this.padding === 4) return Feed.BadDigit;
         this.padding++;
-        this.quantum[this.count++] = 0;
-        if (this.count === 4) {
-          if (!this.flush()) return Feed.BadDigit;
+        bits <<= 6;
+        count++;
+        if (count === 4) {
+          // `xx==` keeps one octet and `xxx=` two; the bits the padding covers must be zero.
+          if (this.padding === 2) {
+            if ((bits & 0xffff) !== 0) return Feed.BadDigit;
+            out.u8(bits >>> 16);
+            this.written += 1;
+          } else {
+            if ((bits & 0xff) !== 0) return Feed.BadDigit;
+            out.u8(bits >>> 16);
+            out.u8((bits >>> 8) & 0xff);
+            this.written += 2;
+          }
+          this.padding = 4;
+          bits = 0;
+          count = 0;
         }
         continue;
       }
       const v = c < 128 ? BASE64_VALUES[c] : -1;
-      if (v < 0 || this.padding > 0) return Feed.BadDigit;
-      this.quantum[this.count++] = v;
-      if (this.count === 4 && !this.flush()) return Feed.BadDigit;
+      if (v < 0 || padded) return Feed.BadDigit;
+      bits = (bits << 6) | v;
+      if (++count === 4) {
+        out.u24(bits);
+        this.written += 3;
+        bits = 0;
+        count = 0;
+      }
     }
+    this.bits = bits;
+    this.count = count;
     return Feed.Ok;
   }
 
   /** True when the input ended on a quantum boundary. */
   get complete(): boolean {
     return this.count === 0;
-  }
-
-  private flush(): boolean {
-    const [a, b, c, d] = this.quantum;
-    this.count = 0;
-    if (this.padding === 0) {
-      this.out.u8((a << 2) | (b >> 4));
-      this.out.u8(((b & 15) << 4) | (c >> 2));
-      this.out.u8(((c & 3) << 6) | d);
-      this.written += 3;
-      return true;
-    }
-    if (this.padding === 2) {
-      if ((b & 15) !== 0) return false;
-      this.out.u8((a << 2) | (b >> 4));
-      this.written += 1;
-    } else if (this.padding === 1) {
-      if ((c & 3) !== 0) return false;
-      this.out.u8((a << 2) | (b >> 4));
-      this.out.u8(((b & 15) << 4) | (c >> 2));
-      this.written += 2;
-    } else {
-      return false;
-    }
-    // After a padded quantum only padding may follow; a fresh quantum of `=` is rejected by `feed`.
-    this.padding = 4;
-    return true;
   }
 }
 

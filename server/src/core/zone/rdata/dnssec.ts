@@ -155,21 +155,35 @@ function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
+/** Days before each month in a common year. */
+const DAYS_BEFORE_MONTH = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+
+/** The value of the `count` decimal digits of `text` at `at` (already known to be digits). */
+function digitsAt(text: string, at: number, count: number): number {
+  let value = 0;
+  for (let i = at; i < at + count; i++) value = value * 10 + (text.charCodeAt(i) - 48);
+  return value;
+}
+
+/** Leap days in the years before `year` since year 0 of the proleptic Gregorian calendar. */
+function leapDaysBefore(year: number): number {
+  const y = year - 1;
+  return Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400);
+}
+
 /** Seconds since 1970 of a YYYYMMDDHHmmSS text, with BIND's range checks (a leap second 60 is allowed). */
 function dateSeconds(text: string): number | undefined {
-  const year = Number(text.slice(0, 4));
-  const month = Number(text.slice(4, 6));
-  const day = Number(text.slice(6, 8));
-  const hour = Number(text.slice(8, 10));
-  const minute = Number(text.slice(10, 12));
-  const second = Number(text.slice(12, 14));
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 4, 2);
+  const day = digitsAt(text, 6, 2);
+  const hour = digitsAt(text, 8, 2);
+  const minute = digitsAt(text, 10, 2);
+  const second = digitsAt(text, 12, 2);
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 60) return undefined;
-  if (day > DAYS_IN_MONTH[month - 1] + (month === 2 && isLeapYear(year) ? 1 : 0)) return undefined;
-  let days = day - 1;
-  for (let m = 0; m < month - 1; m++) days += DAYS_IN_MONTH[m];
-  if (month > 2 && isLeapYear(year)) days += 1;
-  if (year < 1970) for (let y = 1969; y >= year; y--) days -= isLeapYear(y) ? 366 : 365;
-  else for (let y = 1970; y < year; y++) days += isLeapYear(y) ? 366 : 365;
+  const leap = isLeapYear(year);
+  if (day > DAYS_IN_MONTH[month - 1] + (month === 2 && leap ? 1 : 0)) return undefined;
+  const yearDays = (year - 1970) * 365 + leapDaysBefore(year) - leapDaysBefore(1970);
+  const days = yearDays + DAYS_BEFORE_MONTH[month - 1] + (month > 2 && leap ? 1 : 0) + day - 1;
   return days * 86400 + hour * 3600 + minute * 60 + second;
 }
 

@@ -6,7 +6,7 @@ import { typeCodeFromText } from '../rrtypes';
 import { Base64Decoder, Feed, hexValue, writeIpv4, writeIpv6 } from './codecs';
 import { ipv4Problem, ipv6Problem, OTHER, type ReadRdata } from './basic';
 import { readAlgorithm } from './dnssec';
-import { AT_LEAST_ONE, decimalValue, type RdataReader } from './reader';
+import { ANY_LENGTH, AT_LEAST_ONE, decimalValue, type RdataReader } from './reader';
 import type { RData } from './types';
 
 /** IP protocol names WKS accepts (BIND asks the system's /etc/protocols; these are the usual entries). */
@@ -14,8 +14,8 @@ const PROTOCOLS: Readonly<Record<string, number>> = { ip: 0, icmp: 1, igmp: 2, g
 
 /** Service names WKS accepts (BIND asks /etc/services; these are the common well-known ports). */
 const SERVICES: Readonly<Record<string, number>> = {
-  echo: 7, discard: 9, daytime: 13, 'ftp-data': 20, ftp: 21, ssh: 22, telnet: 23, smtp: 25, time: 37, whois: 43,
-  domain: 53, gopher: 70, finger: 79, http: 80, www: 80, kerberos: 88, pop3: 110, sunrpc: 111, auth: 113,
+  tcpmux: 1, echo: 7, discard: 9, systat: 11, daytime: 13, netstat: 15, qotd: 17, chargen: 19, 'ftp-data': 20, ftp: 21, ssh: 22, telnet: 23, smtp: 25, time: 37, whois: 43,
+  domain: 53, tftp: 69, gopher: 70, finger: 79, http: 80, www: 80, kerberos: 88, pop3: 110, sunrpc: 111, auth: 113,
   nntp: 119, ntp: 123, imap: 143, imap2: 143, snmp: 161, ldap: 389, https: 443, submission: 587, ldaps: 636,
   imaps: 993, pop3s: 995,
 };
@@ -143,7 +143,7 @@ export function readSink(r: RdataReader): RData {
   r.u8('SINK meaning');
   r.u8('SINK coding');
   r.u8('SINK subcoding');
-  r.base64Rest('SINK data', { kind: 'any' });
+  r.base64Rest('SINK data', ANY_LENGTH);
   return OTHER;
 }
 

@@ -21,12 +21,14 @@ export type DataLength =
   | { readonly kind: 'exactly'; readonly octets: number };
 
 export const ANY_LENGTH: DataLength = { kind: 'any' };
+
+const NO_ISSUES: readonly RdataIssue[] = Object.freeze([]);
 export const AT_LEAST_ONE: DataLength = { kind: 'atLeastOne' };
 
 export class RdataReader {
   private index = 0;
-  /** Non-fatal issues (warnings) gathered while reading. */
-  readonly warnings: RdataIssue[] = [];
+  /** Non-fatal issues (warnings) gathered while reading; most records have none, so it starts empty and shared. */
+  warnings: readonly RdataIssue[] = NO_ISSUES;
 
   constructor(
     readonly tokens: RdataTokens,
@@ -84,7 +86,7 @@ export class RdataReader {
   }
 
   warn(at: Span, ruleId: RdataRuleId, message: string): void {
-    this.warnings.push({ ruleId, message, span: { start: at.start, end: at.end }, severity: 'warning' });
+    this.warnings = [...this.warnings, { ruleId, message, span: { start: at.start, end: at.end }, severity: 'warning' }];
   }
 
   /** Reads a plain decimal number of at most `max`, as BIND's lexer reads a number token. */

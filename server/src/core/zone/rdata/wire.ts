@@ -33,6 +33,14 @@ export class WireWriter {
     this.bytes[this.length++] = value & 0xff;
   }
 
+  /** Three octets of a 24-bit value, as a base64 quantum decodes to. */
+  u24(value: number): void {
+    this.room(3);
+    this.bytes[this.length++] = value >>> 16;
+    this.bytes[this.length++] = (value >>> 8) & 0xff;
+    this.bytes[this.length++] = value & 0xff;
+  }
+
   u32(value: number): void {
     this.room(4);
     this.bytes[this.length++] = value >>> 24;
