@@ -61,12 +61,12 @@ describe('VS Code workbench (code-server 4.100.3 in Chromium)', function () {
     await page.locator('.monaco-editor textarea').first().focus();
     await page.keyboard.press('Control+Shift+M');
     const expected = (await expectedDiagnostics(workspace)).filter((d) => d.file === EXAMPLE_ZONE || d.file === INCLUDED_FILE);
-    await page.waitForFunction(
-      (count) => document.querySelectorAll('.markers-panel .monaco-list-row .marker-message-details, .markers-panel .monaco-list-row .marker-code').length > 0 &&
-        document.querySelectorAll('.markers-panel .monaco-list-row[aria-label*="zonelint"]').length >= count,
-      expected.length,
-    );
-    const rows = await page.locator('.markers-panel .monaco-list-row').evaluateAll((elements) => elements.map((element) => ({ label: element.getAttribute('aria-label') ?? '', text: (element as HTMLElement).innerText })));
+    const problemRows = page.locator('.markers-panel .monaco-list-row');
+    // One row per problem that names its source, plus a row per file: wait until every problem is listed.
+    await page.locator('.markers-panel .monaco-list-row[aria-label*="zonelint"]').nth(expected.length - 1).waitFor();
+    const labels = await problemRows.evaluateAll((elements) => elements.map((element) => element.getAttribute('aria-label') ?? ''));
+    const texts = await problemRows.allInnerTexts();
+    const rows = labels.map((label, index) => ({ label, text: texts[index] }));
     for (const diagnostic of expected) {
       const [line, character] = diagnostic.range.split('-')[0].split(':').map(Number);
       const position = `[Ln ${line + 1}, Col ${character + 1}]`;

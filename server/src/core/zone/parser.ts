@@ -487,7 +487,16 @@ interface RecordHeader {
 function shortened(message: string): string {
   if (message.length <= MAX_MESSAGE_LENGTH) return message;
   const elide = (text: string, keep: number): string => `${text.slice(0, keep)}…(${text.length - 2 * keep} characters left out)…${text.slice(-keep)}`;
-  const words = message.replace(/\S{100,}/g, (word) => elide(word, 30));
+  // A plain scan rather than a regular expression: a /\S{100,}/ match over a run of megabytes overflows the stack.
+  let words = '';
+  let runStart = 0;
+  for (let i = 0; i <= message.length; i++) {
+    const c = message.charCodeAt(i);
+    if (i < message.length && c !== 32 && c !== 9 && c !== 10 && c !== 13) continue;
+    const run = message.slice(runStart, i);
+    words += (run.length >= 100 ? elide(run, 30) : run) + message.slice(i, i + 1);
+    runStart = i + 1;
+  }
   return words.length <= MAX_MESSAGE_LENGTH ? words : elide(words, (MAX_MESSAGE_LENGTH >> 1) - 20);
 }
 
