@@ -7,6 +7,8 @@ export const DEBIAN_TOOLS = [
   { command: 'named-checkzone', pkg: 'bind9-utils', why: 'the reference zone parser for the conformance tests' },
   { command: 'kzonecheck', pkg: 'knot-dnssecutils', why: 'the second zone checker in the benchmark' },
   { command: 'named', pkg: 'bind9', why: 'the real DNS server of the live-DNS tests' },
+  { command: 'chromium', pkg: 'chromium', why: 'the browser that drives code-server in the VS Code tests (test/e2e)' },
+  { command: 'nvim', pkg: 'neovim', why: 'the second LSP client of the editor tests (test/e2e/neovim.test.ts)' },
 ];
 
 function has(command) {

@@ -49,7 +49,7 @@ export class ZoneStatusBar implements vscode.Disposable {
       this.item.text = '$(sync~spin) zonelint';
       this.item.tooltip = 'zonelint is checking this zone';
     } else {
-      const spf = status.spfLookups === null ? '' : ` · SPF ${status.spfLookups.count}/${status.spfLookups.limit}`;
+      const spf = status.spfLookups === null ? '' : ` · SPF ${status.spfLookups.complete ? '' : '≥'}${status.spfLookups.count}/${status.spfLookups.limit}`;
       this.item.text = `$(globe) ${status.origin ?? 'origin unknown'}${spf}`;
       this.item.tooltip = tooltip(status);
     }
@@ -59,10 +59,13 @@ export class ZoneStatusBar implements vscode.Disposable {
 
 function tooltip(status: ZoneStatusParams): vscode.MarkdownString {
   const origin = status.origin === null ? 'unknown: add `$ORIGIN`, or map the file in the `zonelint.origins` setting' : `\`${status.origin}\` (from ${status.originSource})`;
-  const spf =
-    status.spfLookups === null
-      ? 'not counted'
-      : `${status.spfLookups.count} of at most ${status.spfLookups.limit}${status.spfLookups.count > status.spfLookups.limit ? ': over the limit, receivers return permerror' : ''}`;
+  const lookups = status.spfLookups;
+  let spf = 'no SPF record';
+  if (lookups !== null) {
+    spf = `${lookups.complete ? '' : 'at least '}${lookups.count} of at most ${lookups.limit}`;
+    if (lookups.count > lookups.limit) spf += ': over the limit, receivers return permerror';
+    else if (!lookups.complete) spf += ' (some targets were not resolved)';
+  }
   const markdown = new vscode.MarkdownString(`**zonelint**\n\n- Origin: ${origin}\n- Records: ${status.recordCount}\n- SPF lookups at the apex: ${spf}\n\nClick to show the server log.`);
   return markdown;
 }

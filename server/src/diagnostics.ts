@@ -6,7 +6,8 @@
 import type { Connection, Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import type { Zone, ZonelintWorkspace } from './core';
 import { dependsOn } from './core/services/dependencies';
-import { zoneSummary } from './core/services/status';
+import type { SpfLookupSummary } from './core/services/status';
+import { apexSpfLookups, zoneSummary } from './core/services/status';
 import type { OpenDocuments } from './documents';
 import type { ZoneStatusParams } from './protocol';
 import { ZONE_STATUS_NOTIFICATION } from './protocol';
@@ -96,8 +97,10 @@ export class ZoneChecker {
     for (const error of output.internalErrors) this.options.log(`internal error: ${error}`);
     const byFile = new Map<string, LspDiagnostic[]>(output.zone.files.map((file) => [file.path, []]));
     for (const diagnostic of output.diagnostics) byFile.get(diagnostic.file.path)?.push(toDiagnostic(diagnostic, documents.uriOf));
+    const spfLookups = await apexSpfLookups(output.zone, workspace.getView());
+    if (this.generations.get(zoneFile) !== generation) return;
     this.publish(zoneFile, byFile);
-    this.sendStatus(output.zone);
+    this.sendStatus(output.zone, spfLookups);
     this.options.log(`checked ${zoneFile}: ${output.diagnostics.length} problems in ${Date.now() - started} ms`);
   }
 
@@ -121,7 +124,7 @@ export class ZoneChecker {
     }
   }
 
-  private sendStatus(zone: Zone): void {
+  private sendStatus(zone: Zone, spfLookups: SpfLookupSummary | undefined): void {
     const summary = zoneSummary(zone);
     for (const file of zone.files) {
       if (!this.options.documents.isOpen(file.path)) continue;
@@ -130,7 +133,7 @@ export class ZoneChecker {
         origin: summary.origin ?? null,
         originSource: summary.originSource,
         recordCount: summary.recordCount,
-        spfLookups: null,
+        spfLookups: spfLookups ?? null,
       };
       void this.options.connection.sendNotification(ZONE_STATUS_NOTIFICATION, params);
     }

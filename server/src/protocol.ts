@@ -23,7 +23,7 @@ export interface ZoneStatusParams {
   /** How the origin was found: `$ORIGIN`, `SOA owner`, `file name`, `config`, `option` or `unknown`. */
   readonly originSource: string;
   readonly recordCount: number;
-  /** The DNS lookups the SPF record at the zone's apex needs (RFC 7208 §4.6.4); null when there is none or it is not counted. */
+  /** The DNS lookups the SPF record at the zone's apex needs, worst case (RFC 7208 §4.6.4); null when it has none. */
   readonly spfLookups: SpfLookupCount | null;
 }
 
@@ -31,4 +31,6 @@ export interface SpfLookupCount {
   readonly count: number;
   /** The limit, 10. */
   readonly limit: number;
+  /** False when some target was not resolved (DNS off, say): the count is then a lower bound. */
+  readonly complete: boolean;
 }

@@ -3,7 +3,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { diskIncludeHost } from '../../server/src/cli/diskHost';
 import { DEFAULT_SETTINGS, parseSettings, SourceFile, ZonelintWorkspace } from '../../server/src/core/index';
 import type { Settings } from '../../server/src/core/config';
 import type { Diagnostic } from '../../server/src/core/lint';
@@ -51,20 +51,7 @@ export interface ZonelintVerdict {
 }
 
 export async function runZonelint(c: ConformanceCase, readRoot: string): Promise<ZonelintVerdict> {
-  const workspace = new ZonelintWorkspace({
-    settings: c.settings,
-    dns: 'off',
-    host: {
-      readFile: (file) => {
-        try {
-          return readFileSync(file, 'utf8');
-        } catch {
-          return undefined;
-        }
-      },
-      mayRead: (file) => !path.relative(readRoot, file).startsWith('..'),
-    },
-  });
+  const workspace = new ZonelintWorkspace({ settings: c.settings, dns: 'off', host: diskIncludeHost([readRoot]) });
   workspace.setFile(c.file, readFileSync(c.file, 'utf8'), c.origin);
   const { diagnostics, zone } = await workspace.lint(c.file);
   // zonelint "rejects" a zone when it reports an error-severity zone-* diagnostic, as BIND refuses to load it.

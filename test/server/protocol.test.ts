@@ -2,6 +2,7 @@
 // diagnostics, ask for symbols, hovers, definitions, links and folds, edit, close, and shut down cleanly.
 
 import assert from 'node:assert/strict';
+import dgram from 'node:dgram';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -212,3 +213,42 @@ function positionOf(text: string, needle: string, offsetInNeedle: number): { lin
   const line = before.split('\n').length - 1;
   return { line, character: before.length - before.lastIndexOf('\n') - 1 };
 }
+
+describe('language server trust', function () {
+  const cases: { name: string; trusted: boolean; queries: (count: number) => boolean; includeProblem: boolean }[] = [
+    { name: 'an untrusted workspace: no DNS query and no $INCLUDE read', trusted: false, queries: (count) => count === 0, includeProblem: true },
+    { name: 'a trusted workspace: DNS for names outside it, and $INCLUDE read', trusted: true, queries: (count) => count > 0, includeProblem: false },
+  ];
+  for (const trustCase of cases) {
+    it(`checks ${trustCase.name}`, async () => {
+      const folder = copyFixtureWorkspace();
+      const dns = dgram.createSocket('udp4');
+      let queries = 0;
+      dns.on('message', () => queries++);
+      await new Promise<void>((resolve) => dns.bind(0, '127.0.0.1', resolve));
+      const client = await LspTestClient.start({
+        serverScript: SERVER,
+        params: {
+          processId: process.pid,
+          rootUri: null,
+          workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'zones' }],
+          capabilities: {},
+          initializationOptions: { trusted: trustCase.trusted, settings: { dns: 'live', dnsServer: `127.0.0.1:${dns.address().port}`, dnsTimeoutMs: 200 } },
+        },
+      });
+      try {
+        const uri = pathToFileURL(path.join(folder, EXAMPLE_ZONE)).href;
+        const text = `${readFileSync(path.join(folder, EXAMPLE_ZONE), 'utf8')}outside IN TXT "v=spf1 include:_spf.outside.invalid -all"\n`;
+        await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'dns-zone', version: 1, text } });
+        const diagnostics = await client.waitForDiagnostics(uri, (list) => list.length > 0, 'diagnostics');
+        assert.equal(diagnostics.some((d) => d.code === 'zone-include'), trustCase.includeProblem);
+        assert.ok(trustCase.queries(queries), `${queries} DNS queries`);
+        assert.equal(await client.stop(), 0);
+      } finally {
+        client.kill();
+        dns.close();
+        rmSync(folder, { recursive: true, force: true });
+      }
+    });
+  }
+});

@@ -8,6 +8,7 @@ import { version } from '../../../package.json';
 import type { Settings } from '../core/config';
 import { DEFAULT_SETTINGS, parseSettings } from '../core/config';
 import { ZonelintWorkspace } from '../core/index';
+import { diskIncludeHost } from './diskHost';
 import { CONFIG_FILE_NAME, findConfigFile, findZoneFiles } from './files';
 import type { FileReport, OutputFormat } from './format';
 import { formatReports } from './format';
@@ -90,19 +91,7 @@ async function lintCommand(argv: readonly string[], io: CliIo): Promise<number> 
   if (values.origin !== undefined && files.length !== 1) throw new UsageError('--origin applies to a single zone file');
 
   const roots = [io.cwd, ...inputs.map((input) => (statSync(input).isDirectory() ? input : path.dirname(input)))];
-  const workspace = new ZonelintWorkspace({
-    settings,
-    host: {
-      readFile: (file) => {
-        try {
-          return readFileSync(file, 'utf8');
-        } catch {
-          return undefined;
-        }
-      },
-      mayRead: (file) => roots.some((root) => isInside(file, root)),
-    },
-  });
+  const workspace = new ZonelintWorkspace({ settings, host: diskIncludeHost(roots) });
   for (const file of files) {
     let text: string;
     try {
@@ -162,10 +151,6 @@ function collectFiles(inputs: readonly string[], settings: Settings): string[] {
   return [...files];
 }
 
-function isInside(file: string, root: string): boolean {
-  const relative = path.relative(root, path.resolve(file));
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
 
 /** Entry point of the `zonelint` bin: runs with the process's arguments and streams, and sets the exit code. */
 export function main(): void {

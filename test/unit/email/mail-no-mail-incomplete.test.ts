@@ -10,6 +10,7 @@ describeRuleTable('mail-no-mail-incomplete', {
     HEAD + '@ MX 10 mail\n@ TXT "v=spf1 -all"\n_dmarc TXT "v=DMARC1; p=reject"\nmail A 192.0.2.25\n',
     HEAD + '_dmarc TXT "v=DMARC1; p=reject"\nparked MX 0 .\nparked TXT "v=spf1 -all"\n',
     HEAD + '@ MX 10 mail\n@ TXT "v=spf1 mx -all"\nmail A 192.0.2.25\n',
+    HEAD + '@ TXT "v=spf1 mx -all"\n@ TXT "v=spf1 -all"\n@ MX 10 mail\nmail A 192.0.2.25\n',
   ],
   invalid: [
     HEAD + annotate('@ MX 0 .', ['0 .', W]),

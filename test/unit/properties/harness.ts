@@ -98,6 +98,28 @@ export async function bestTime(work: () => Promise<unknown>, tries = 3): Promise
   return best;
 }
 
+/** Below this many milliseconds the clock and the event loop dominate a timing, so smaller ones count as this. */
+const TIMING_FLOOR_MS = 2;
+/** Linear work on ten copies costs about ten times one copy; a quadratic step costs about a hundred times. */
+export const LINEAR_BOUND = 30;
+
+/**
+ * Times the lint of `unit` repeated to at least `minLength` characters (one copy) and of ten such copies, and
+ * returns both with their ratio. The ten copies are timed until one run stays within LINEAR_BOUND (at most three
+ * runs), and not again once a run is so slow that no noise explains it, which keeps a quadratic case short.
+ */
+export async function tenfoldCost(unit: string, minLength: number): Promise<{ single: number; tenfold: number; ratio: number }> {
+  const once = unit.repeat(Math.ceil(minLength / Math.max(1, unit.length)));
+  const tenTimes = once.repeat(10);
+  const single = Math.max(TIMING_FLOOR_MS, await bestTime(() => lintText(once, INCLUDED)));
+  let tenfold = Number.POSITIVE_INFINITY;
+  for (let run = 0; run < 3; run++) {
+    tenfold = Math.min(tenfold, await bestTime(() => lintText(tenTimes, INCLUDED), 1));
+    if (tenfold < LINEAR_BOUND * single || tenfold > 4 * LINEAR_BOUND * single) break;
+  }
+  return { single, tenfold, ratio: tenfold / single };
+}
+
 /** Realistic zone text in the shapes the parser must handle: multi-line SOA, TXT, escapes, directives, RFC 3597. */
 export const SNIPPETS: readonly string[] = [
   `$ORIGIN example.com.

@@ -107,7 +107,7 @@ export function dkimKeyRecords(zone: Zone): readonly DkimTxt[] {
   if (list === undefined) {
     list = [];
     for (const record of zone.records) {
-      if (!record.owner.toLowerCase().includes('_domainkey')) continue;
+      if (!DOMAINKEY_LABEL.test(record.owner)) continue;
       const entry = dkimTxt(record);
       if (entry !== undefined && dkimKeyName(record.owner) !== undefined) list.push(entry);
     }
@@ -128,6 +128,7 @@ export function dkimTxt(record: ResourceRecord): DkimTxt | undefined {
   return entry;
 }
 
+/** Parses a key record: its tags, the key type in force, and the key in p= decoded with node:crypto. */
 export function parseDkimKeyRecord(text: string): DkimKeyRecord {
   const tagList = parseTagList(text);
   const tags = tagList.tags;
@@ -296,6 +297,8 @@ function decodeKey(octets: Buffer, keyType: string): DecodedKey {
 }
 
 function decodeRsa(octets: Buffer): DecodedKey {
+  // Both DER forms open with a SEQUENCE; anything else needs no costly attempt by OpenSSL to say so.
+  if (octets[0] !== 0x30) return notRsa(octets);
   try {
     const key = createPublicKey({ key: octets, format: 'der', type: 'spki' });
     if (key.asymmetricKeyType !== 'rsa') {
@@ -309,11 +312,15 @@ function decodeRsa(octets: Buffer): DecodedKey {
     const key = createPublicKey({ key: octets, format: 'der', type: 'pkcs1' });
     return { kind: 'rsa', bits: key.asymmetricKeyDetails?.modulusLength ?? 0, encoding: 'pkcs1' };
   } catch {
-    return {
-      kind: 'invalid',
-      message: `p= does not decode to an RSA public key: its ${octets.length} octets are not a DER SubjectPublicKeyInfo (the key is cut short or damaged)`,
-    };
+    return notRsa(octets);
   }
+}
+
+function notRsa(octets: Buffer): DecodedKey {
+  return {
+    kind: 'invalid',
+    message: `p= does not decode to an RSA public key: its ${octets.length} octets are not a DER SubjectPublicKeyInfo (the key is cut short or damaged)`,
+  };
 }
 
 function decodeEd25519(octets: Buffer): DecodedKey {
@@ -332,4 +339,5 @@ function article(type: string): string {
 }
 
 const zoneCache = new WeakMap<Zone, DkimTxt[]>();
+const DOMAINKEY_LABEL = /\._domainkey(?:\.|$)/i;
 const recordCache = new WeakMap<ResourceRecord, DkimTxt>();

@@ -6,7 +6,7 @@ import { labelsOf } from '../zone/names';
 import type { RecordText } from './recordText';
 import type { Tag, TagList, TextRange } from './tagList';
 import { isTagListWhitespace, parseTagList } from './tagList';
-import { lowerLabels, nameFromLabels, txtRecordText } from './txtRecords';
+import { lowerLabels, nameFromLabels, startsWithV, TYPE_TXT, txtRecordText } from './txtRecords';
 
 export type DmarcPolicy = 'none' | 'quarantine' | 'reject';
 
@@ -81,11 +81,6 @@ export function dmarcTag(record: DmarcRecord, key: string): DmarcTag | undefined
   return record.tags.find((tag) => tag.key === key);
 }
 
-/** True when the text starts like a DMARC record (`v=DMARC1`, any case), wherever it stands. */
-export function looksLikeDmarc(text: string): boolean {
-  return /^[ \t]*v[ \t]*=[ \t]*dmarc1(?![0-9a-z])/i.test(text);
-}
-
 /**
  * The TXT records of a zone that matter to DMARC: every TXT at a `_dmarc` name (policy or report authorization),
  * and every TXT elsewhere that starts like a DMARC record.
@@ -95,18 +90,34 @@ export function dmarcTxtRecords(zone: Zone): readonly DmarcTxt[] {
   if (list === undefined) {
     list = [];
     for (const record of zone.records) {
+      if (record.type !== TYPE_TXT || record.data.kind !== 'txt') continue;
+      const underDmarc = DMARC_LABEL.test(record.owner);
+      // Records elsewhere matter only when they start like DMARC; the first string tells cheaply whether they might.
+      if (!underDmarc && !startsWithV(record.data.strings)) continue;
       const text = txtRecordText(record);
-      if (text === undefined) continue;
-      const lowerOwner = record.owner.toLowerCase();
-      const underDmarc = lowerOwner.startsWith('_dmarc.') || lowerOwner.includes('._dmarc.');
-      if (!underDmarc && !looksLikeDmarc(text.text)) continue;
+      if (text === undefined || (!underDmarc && !looksLikeDmarc(text.text))) continue;
       const placement = dmarcPlacement(record.owner);
       if (placement.kind === 'elsewhere' && !looksLikeDmarc(text.text)) continue;
-      list.push({ record, text, parsed: parseDmarcRecord(text.text), placement });
+      list.push(dmarcTxt(record, text, placement));
     }
     zoneCache.set(zone, list);
   }
   return list;
+}
+
+/** A TXT record parsed as DMARC, cached per record; undefined for other record types. */
+export function dmarcTxtOf(record: ResourceRecord): DmarcTxt | undefined {
+  const text = txtRecordText(record);
+  return text === undefined ? undefined : dmarcTxt(record, text, dmarcPlacement(record.owner));
+}
+
+function dmarcTxt(record: ResourceRecord, text: RecordText, placement: DmarcPlacement): DmarcTxt {
+  let entry = recordCache.get(record);
+  if (entry === undefined) {
+    entry = { record, text, parsed: parseDmarcRecord(text.text), placement };
+    recordCache.set(record, entry);
+  }
+  return entry;
 }
 
 /** The records the tag-level rules check: meant as DMARC and standing at a `_dmarc` name. */
@@ -231,6 +242,11 @@ const DMARC_ONLY_TAGS: ReadonlySet<string> = new Set(['p', 'sp', 'np', 'adkim', 
 /** Version values of other TXT-based protocols that people paste at `_dmarc` names by mistake. */
 const OTHER_PROTOCOL_VERSION = /^(?:spf1|spf2\.0|dkim1|stsv1|tlsrptv1|bimi1)\b/i;
 
+/** True when the text starts like a DMARC record (`v=DMARC1`, any case), wherever it stands. */
+function looksLikeDmarc(text: string): boolean {
+  return /^[ \t]*v[ \t]*=[ \t]*dmarc1(?![0-9a-z])/i.test(text);
+}
+
 function classify(text: string, tagList: TagList, tags: readonly DmarcTag[]): Pick<DmarcRecord, 'kind' | 'versionProblem'> {
   if (text.trim() === '') {
     return broken('the record is empty: receivers ignore it (a DMARC record starts with v=DMARC1)', { start: 0, end: text.length });
@@ -318,3 +334,6 @@ function parseAddress(text: string): MailAddress | string {
 }
 
 const zoneCache = new WeakMap<Zone, DmarcTxt[]>();
+const recordCache = new WeakMap<ResourceRecord, DmarcTxt>();
+const DMARC_LABEL = /(?:^|\.)_dmarc\./i;
+

@@ -6,7 +6,7 @@ import { recordsAt } from '../zone/model';
 import { isSubdomainOf, labelsOf, nameKey, ROOT } from '../zone/names';
 import type { WorkspaceView } from '../workspace/view';
 import type { DmarcPolicy, DmarcRecord } from './dmarc';
-import { dmarcPlacement, dmarcTag, parseDmarcRecord, policyOf } from './dmarc';
+import { dmarcPlacement, dmarcTag, dmarcTxtOf, parseDmarcRecord, policyOf } from './dmarc';
 import { dkimKeyName } from './dkim';
 import { isSpfText, nameFromLabels, TYPE_CNAME, TYPE_MX, TYPE_TXT, txtRecordText } from './txtRecords';
 
@@ -37,6 +37,8 @@ export type DmarcDiscovery =
       readonly own: boolean;
       /** The policy the record sets for this domain: `p` for its own, `sp` (else `p`) for a parent's. */
       readonly policy: DmarcPolicy | undefined;
+      /** The tag that policy comes from, when there is one. */
+      readonly policyTag: 'p' | 'sp' | undefined;
     }
   /** `_dmarc.<at>` is a CNAME whose target could not be read: a record is probably there. */
   | { readonly kind: 'delegated'; readonly at: string; readonly target: string }
@@ -62,13 +64,21 @@ export function realMx(domain: MailDomain): ResourceRecord[] {
   return domain.mx.filter((record) => record.data.kind === 'mx' && record.data.exchange !== ROOT);
 }
 
+/**
+ * The domain's SPF record when it is its only one and authorizes no host (`v=spf1 -all`): a declaration that the
+ * domain sends no mail. With several SPF records nothing is declared (SPF fails with permerror, spf-multiple-records).
+ */
+export function noMailSpf(domain: MailDomain): ResourceRecord | undefined {
+  return domain.spf.length === 1 && isNoMailSpf(spfTextOf(domain.spf[0])) ? domain.spf[0] : undefined;
+}
+
 /** True when an SPF text authorizes no host at all: `v=spf1 -all` (any case and spacing). */
 export function isNoMailSpf(text: string): boolean {
   return /^v=spf1[ ]+-all[ ]*$/i.test(text);
 }
 
 /** The joined text of an SPF record of a mail domain. */
-export function spfTextOf(record: ResourceRecord): string {
+function spfTextOf(record: ResourceRecord): string {
   return txtRecordText(record)?.text ?? '';
 }
 
@@ -84,8 +94,9 @@ export async function discoverDmarcPolicy(domain: string, workspace: WorkspaceVi
     if (found.kind === 'delegated') return { kind: 'delegated', at: name, target: found.target };
     if (found.kind === 'records' && found.records.length > 0) {
       const record = found.records[0];
-      const policyTag = own ? dmarcTag(record, 'p') : dmarcTag(record, 'sp') ?? dmarcTag(record, 'p');
-      return { kind: 'found', at: name, own, policy: policyTag === undefined ? undefined : policyOf(policyTag.value) };
+      const tag = own ? dmarcTag(record, 'p') : dmarcTag(record, 'sp') ?? dmarcTag(record, 'p');
+      const policyTag = tag === undefined ? undefined : tag.key === 'sp' ? 'sp' : 'p';
+      return { kind: 'found', at: name, own, policy: tag === undefined ? undefined : policyOf(tag.value), policyTag };
     }
     own = false;
   }
@@ -164,18 +175,17 @@ function collectMailDomains(zone: Zone): MailDomain[] {
       add(record.owner);
       for (const target of spfReferences(text.text, record.owner)) spfTargets.add(nameKey(target));
     }
-    if (record.type !== TYPE_TXT && record.type !== TYPE_CNAME) continue;
-    // Most names hold neither label; testing the text first keeps large zones fast.
-    const lowerOwner = record.owner.toLowerCase();
-    const placement = lowerOwner.startsWith('_dmarc.') ? dmarcPlacement(record.owner) : undefined;
-    if (placement?.kind === 'policy') {
-      if (record.type === TYPE_CNAME || (text !== undefined && parseDmarcRecord(text.text).kind !== 'not-dmarc')) {
+    // Most names hold neither label; one quick test keeps large zones fast.
+    if ((record.type !== TYPE_TXT && record.type !== TYPE_CNAME) || !MAIL_LABEL.test(record.owner)) continue;
+    const placement = dmarcPlacement(record.owner);
+    if (placement.kind === 'policy') {
+      if (record.type === TYPE_CNAME || dmarcTxtOf(record)?.parsed.kind !== 'not-dmarc') {
         add(placement.domain);
         push(dmarc, placement.domain, record);
       }
       continue;
     }
-    const key = lowerOwner.includes('_domainkey') ? dkimKeyName(record.owner) : undefined;
+    const key = dkimKeyName(record.owner);
     if (key !== undefined) {
       add(key.domain);
       push(dkim, key.domain, record);
@@ -217,4 +227,5 @@ function spfReferences(text: string, owner: string): string[] {
 }
 
 const zoneCache = new WeakMap<Zone, MailDomain[]>();
+const MAIL_LABEL = /_d(?:marc|omainkey)(?:\.|$)/i;
 

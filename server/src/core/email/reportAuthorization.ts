@@ -15,7 +15,7 @@ export type AuthorizationResult =
   | { readonly kind: 'unverified'; readonly name: string; readonly reason: string };
 
 /** The name whose TXT record authorizes `destination` to receive reports about `reportedDomain`. */
-export function authorizationName(reportedDomain: string, destination: string): string {
+function authorizationName(reportedDomain: string, destination: string): string {
   const absolute = destination.endsWith('.') ? destination : `${destination}.`;
   return `${reportedDomain}_report._dmarc.${absolute}`;
 }

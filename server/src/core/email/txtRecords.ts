@@ -3,6 +3,7 @@
 
 import type { Location } from '../types';
 import type { ResourceRecord } from '../zone/model';
+import type { CharString } from '../zone/rdata/types';
 import { escapeLabel, labelsOf } from '../zone/names';
 import type { RecordText } from './recordText';
 import { joinStrings, sourceSpan, wholeSpan } from './recordText';
@@ -62,6 +63,12 @@ export function nameFromLabels(labels: readonly string[]): string {
 /** A name as messages show it: without the trailing dot of the absolute form (the root stays `.`). */
 export function shown(name: string): string {
   return name.length > 1 && name.endsWith('.') && !name.endsWith('\\.') ? name.slice(0, -1) : name;
+}
+
+/** True when the first non-empty string of a TXT record starts (after blanks) with `v`, as DMARC and DKIM records do. */
+export function startsWithV(strings: readonly CharString[]): boolean {
+  const first = strings.find((s) => s.value.trim() !== '');
+  return first !== undefined && /^[ \t]*v/i.test(first.value);
 }
 
 const textCache = new WeakMap<ResourceRecord, RecordText>();

@@ -3,7 +3,7 @@
 
 import { MailAliasIndex } from '../email/aliases';
 import { dkimKeyName, looksLikeDkim } from '../email/dkim';
-import { recordLocation, shown, txtRecordText } from '../email/txtRecords';
+import { recordLocation, shown, startsWithV, txtRecordText } from '../email/txtRecords';
 import type { Rule } from './rule';
 
 export const rule: Rule = {
@@ -11,6 +11,7 @@ export const rule: Rule = {
   check(context) {
     const aliases = new MailAliasIndex(context.workspace);
     for (const record of context.zone.records) {
+      if (record.data.kind !== 'txt' || !startsWithV(record.data.strings)) continue;
       const text = txtRecordText(record);
       if (text === undefined || !looksLikeDkim(text.text) || dkimKeyName(record.owner) !== undefined) continue;
       // A provider's zone keeps keys at its own names, which its customers' selector CNAMEs point at.

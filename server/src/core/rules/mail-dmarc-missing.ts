@@ -1,7 +1,7 @@
 // mail-dmarc-missing: a domain with MX or SPF records and no DMARC policy, neither its own nor one inherited from
 // its organizational domain (RFC 9989 §4.10 tree walk), so receivers have no policy for mail that fails.
 
-import { discoverDmarcPolicy, isNoMailSpf, mailDomains, nullMx, realMx, spfTextOf } from '../email/mailDomains';
+import { discoverDmarcPolicy, mailDomains, noMailSpf, nullMx, realMx } from '../email/mailDomains';
 import { recordLocation, shown } from '../email/txtRecords';
 import type { Rule } from './rule';
 
@@ -16,7 +16,7 @@ export const rule: Rule = {
       if (domain.aliased || domain.dmarc.length > 0 || nullMx(domain) !== undefined) continue;
       // A domain that says it sends no mail is mail-no-mail-incomplete's to judge; an SPF record that only other
       // SPF records include is a building block, not a domain people write to or from.
-      if (domain.spf.some((record) => isNoMailSpf(spfTextOf(record)))) continue;
+      if (noMailSpf(domain) !== undefined) continue;
       const mx = realMx(domain);
       if (mx.length === 0 && (domain.spf.length === 0 || domain.spfIncludeTarget)) continue;
       const discovery = await discoverDmarcPolicy(domain.name, context.workspace);

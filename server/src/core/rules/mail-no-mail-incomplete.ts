@@ -2,7 +2,7 @@
 // without the rest of the set that makes the declaration hold: null MX, `v=spf1 -all`, and DMARC p=reject, the
 // set M3AAWG recommends for parked domains.
 
-import { discoverDmarcPolicy, isNoMailSpf, mailDomains, nullMx, realMx, spfTextOf } from '../email/mailDomains';
+import { discoverDmarcPolicy, mailDomains, noMailSpf, nullMx, realMx } from '../email/mailDomains';
 import { recordLocation, shown } from '../email/txtRecords';
 import type { Rule } from './rule';
 
@@ -16,21 +16,22 @@ export const rule: Rule = {
     for (const domain of mailDomains(context.zone)) {
       if (domain.aliased) continue;
       const nullRecord = nullMx(domain);
-      const noMailSpf = domain.spf.find((record) => isNoMailSpf(spfTextOf(record)));
-      const declaring = nullRecord ?? noMailSpf;
+      const spfDeclaration = noMailSpf(domain);
+      const declaring = nullRecord ?? spfDeclaration;
       if (declaring === undefined) continue;
       // With real MX hosts, `v=spf1 -all` only says the domain sends nothing: it still receives, so no null MX.
       const receives = realMx(domain).length > 0;
       const missing: string[] = [];
       if (nullRecord === undefined && !receives) missing.push(`a null MX (${shown(domain.name)} MX 0 .)`);
-      if (noMailSpf === undefined) {
+      if (spfDeclaration === undefined) {
         missing.push(domain.spf.length > 0 ? `an SPF record of v=spf1 -all (the one here allows senders)` : `an SPF record (${shown(domain.name)} TXT "v=spf1 -all")`);
       }
       const discovery = await discoverDmarcPolicy(domain.name, context.workspace);
       if (discovery.kind === 'none') missing.push(`a DMARC record (_dmarc.${shown(domain.name)} TXT "v=DMARC1; p=reject")`);
       else if (discovery.kind === 'found' && discovery.policy !== 'reject') {
         const where = discovery.own ? `_dmarc.${shown(domain.name)}` : `the one inherited from _dmarc.${shown(discovery.at)}`;
-        missing.push(`DMARC p=reject (${where} sets ${discovery.policy === undefined ? 'no policy' : `${discovery.own ? 'p' : 'sp'}=${discovery.policy}`})`);
+        const setting = discovery.policyTag === undefined ? 'no policy' : `${discovery.policyTag}=${discovery.policy ?? 'an invalid value'}`;
+        missing.push(`DMARC p=reject (${where} sets ${setting})`);
       }
       if (missing.length === 0) continue;
       const declaration = nullRecord !== undefined ? 'a null MX that it handles' : receives ? 'v=spf1 -all that it sends' : 'v=spf1 -all that it handles';

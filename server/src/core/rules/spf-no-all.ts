@@ -1,7 +1,6 @@
 // spf-no-all: a record with neither `all` nor `redirect=` ends in the default result, neutral (RFC 7208 §4.7),
 // which protects nothing.
 
-import { isMechanism } from '../email/spf/parse';
 import { locate, spfRecordsOf } from '../email/spf/records';
 import type { Rule } from './rule';
 
@@ -11,7 +10,7 @@ export const rule: Rule = {
     for (const spf of spfRecordsOf(context.zone)) {
       // A record with a syntax error may have lost its `all` to the error; spf-syntax reports that one.
       if (spf.parsed.errors.length > 0) continue;
-      const ends = spf.parsed.terms.some((term) => (isMechanism(term) && term.kind === 'all') || term.kind === 'redirect');
+      const ends = spf.parsed.terms.some((term) => term.kind === 'all' || term.kind === 'redirect');
       if (ends) continue;
       context.report({
         location: locate(spf.zone, spf.parsed.version),

@@ -38,31 +38,33 @@ export function nameKey(name: string): string {
 export function decodeEscapes(raw: string): string | undefined {
   if (raw.indexOf('\\') < 0 && isAscii(raw)) return raw;
   let out = '';
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c === 92 /* \ */) {
-      if (i + 1 >= raw.length) return undefined;
-      const d1 = raw.charCodeAt(i + 1);
-      if (isDigit(d1)) {
-        const d2 = raw.charCodeAt(i + 2);
-        const d3 = raw.charCodeAt(i + 3);
-        if (!isDigit(d2) || !isDigit(d3)) return undefined;
-        const value = (d1 - 48) * 100 + (d2 - 48) * 10 + (d3 - 48);
-        if (value > 255) return undefined;
-        out += String.fromCharCode(value);
-        i += 3;
-      } else {
-        out += utf8Octets(raw, i + 1);
-        i += raw.codePointAt(i + 1)! > 0xffff ? 2 : 1;
-      }
-    } else if (c < 128) {
-      out += raw[i];
-    } else {
-      out += utf8Octets(raw, i);
-      if (raw.codePointAt(i)! > 0xffff) i++;
-    }
+  for (let i = 0; i < raw.length; ) {
+    const unit = readUnit(raw, i);
+    if (unit === undefined) return undefined;
+    out += unit.octets;
+    i = unit.next;
   }
   return out;
+}
+
+/**
+ * Reads the source unit at `raw[i]`: a `\DDD` escape, a `\X` escape or one character, as octets (latin1, UTF-8
+ * for characters beyond ASCII). Undefined for a bad escape (`\256`, `\06a`, a trailing backslash).
+ */
+function readUnit(raw: string, i: number): { octets: string; next: number } | undefined {
+  const c = raw.charCodeAt(i);
+  if (c !== 92 /* \ */) {
+    if (c < 128) return { octets: raw[i], next: i + 1 };
+    return { octets: utf8Octets(raw, i), next: i + (raw.codePointAt(i)! > 0xffff ? 2 : 1) };
+  }
+  const d1 = raw.charCodeAt(i + 1);
+  if (Number.isNaN(d1)) return undefined;
+  if (!isDigit(d1)) return { octets: utf8Octets(raw, i + 1), next: i + 1 + (raw.codePointAt(i + 1)! > 0xffff ? 2 : 1) };
+  const d2 = raw.charCodeAt(i + 2);
+  const d3 = raw.charCodeAt(i + 3);
+  if (!isDigit(d2) || !isDigit(d3)) return undefined;
+  const value = (d1 - 48) * 100 + (d2 - 48) * 10 + (d3 - 48);
+  return value > 255 ? undefined : { octets: String.fromCharCode(value), next: i + 4 };
 }
 
 /**
@@ -78,7 +80,7 @@ export function parseName(raw: string, origin: string): NameResult {
   let current = '';
   let currentRawStart = 0;
   let absolute = false;
-  for (let i = 0; i < raw.length; i++) {
+  for (let i = 0; i < raw.length; ) {
     const c = raw.charCodeAt(i);
     if (c === 46 /* . */) {
       if (current.length === 0) return nameError('empty-label', raw);
@@ -86,30 +88,14 @@ export function parseName(raw: string, origin: string): NameResult {
       current = '';
       currentRawStart = i + 1;
       if (i === raw.length - 1) absolute = true;
+      i++;
       continue;
     }
-    if (c === 92 /* \ */) {
-      if (i === currentRawStart && raw.charCodeAt(i + 1) === 91 /* [ */) return nameError('bitstring', raw);
-      const d1 = raw.charCodeAt(i + 1);
-      if (Number.isNaN(d1)) return nameError('bad-escape', raw);
-      if (isDigit(d1)) {
-        const d2 = raw.charCodeAt(i + 2);
-        const d3 = raw.charCodeAt(i + 3);
-        if (!isDigit(d2) || !isDigit(d3)) return nameError('bad-escape', raw);
-        const value = (d1 - 48) * 100 + (d2 - 48) * 10 + (d3 - 48);
-        if (value > 255) return nameError('bad-escape', raw);
-        current += String.fromCharCode(value);
-        i += 3;
-      } else {
-        current += utf8Octets(raw, i + 1);
-        i += raw.codePointAt(i + 1)! > 0xffff ? 2 : 1;
-      }
-    } else if (c < 128) {
-      current += raw[i];
-    } else {
-      current += utf8Octets(raw, i);
-      if (raw.codePointAt(i)! > 0xffff) i++;
-    }
+    if (c === 92 /* \ */ && i === currentRawStart && raw.charCodeAt(i + 1) === 91 /* [ */) return nameError('bitstring', raw);
+    const unit = readUnit(raw, i);
+    if (unit === undefined) return nameError('bad-escape', raw);
+    current += unit.octets;
+    i = unit.next;
     if (current.length > 63) return nameError('label-too-long', raw);
   }
   if (current.length > 0) labels.push(current);
@@ -169,13 +155,30 @@ export function escapeLabel(label: string): string {
   return out;
 }
 
-/** True when `name` equals `ancestor` or lies below it. Both canonical and absolute. */
+/**
+ * True when `name` equals `ancestor` or lies below it. Both canonical and absolute. ASCII letters compare
+ * case-insensitively, as in DNS (canonical names escape every other octet). It allocates nothing: the parser
+ * asks it for every record, and the rules for every target.
+ */
 export function isSubdomainOf(name: string, ancestor: string): boolean {
   if (ancestor === ROOT) return true;
-  const n = nameKey(name);
-  const a = nameKey(ancestor);
-  if (n === a) return true;
-  return n.endsWith('.' + a) && !n.endsWith('\\.' + a);
+  const offset = name.length - ancestor.length;
+  if (offset < 0) return false;
+  if (offset > 0) {
+    if (name.charCodeAt(offset - 1) !== 46 /* . */) return false;
+    // The dot must end a label, not be an escaped `\.` inside one: an odd run of backslashes before it escapes it.
+    let backslashes = 0;
+    for (let i = offset - 2; i >= 0 && name.charCodeAt(i) === 92; i--) backslashes++;
+    if (backslashes % 2 === 1) return false;
+  }
+  for (let i = 0; i < ancestor.length; i++) {
+    if (foldAsciiCase(name.charCodeAt(offset + i)) !== foldAsciiCase(ancestor.charCodeAt(i))) return false;
+  }
+  return true;
+}
+
+function foldAsciiCase(code: number): number {
+  return code >= 65 && code <= 90 ? code + 32 : code;
 }
 
 /** The parent of a canonical absolute name, or undefined for the root. */

@@ -6,7 +6,7 @@ import type { LookupRecord, Resolver } from '../../workspace/view';
 import type { IpAddress } from './ip';
 import { dottedIp, formatIp, inNetwork, parseClientIp, parseIPv6, reverseName } from './ip';
 import { fromLookupName, isAtOrBelow, isCheckableDomain, isQueryableName, truncateLeft, withoutRootDot } from './names';
-import type { DomainSpec, MacroLetter, MacroPart, MacroString, Mechanism, ParsedSpf, Qualifier } from './parse';
+import type { DomainSpec, ExpModifier, MacroLetter, MacroPart, MacroString, Mechanism, MxMechanism, ParsedSpf, Qualifier, RedirectModifier } from './parse';
 import { isMechanism, isSpfRecordText, parseExplanation, parseSpf } from './parse';
 import { queryRecords, txtTexts, TYPE_A, TYPE_AAAA, TYPE_MX, TYPE_PTR, TYPE_TXT } from './query';
 
@@ -160,8 +160,8 @@ class Evaluation {
       const explanation = result === 'fail' && wantExplanation ? await this.explain(parsed, domain, depth) : '';
       return { result, explanation };
     }
-    const redirect = parsed.terms.find((term) => term.kind === 'redirect');
-    if (redirect !== undefined && redirect.kind === 'redirect') {
+    const redirect = parsed.terms.find((term): term is RedirectModifier => term.kind === 'redirect');
+    if (redirect !== undefined) {
       this.countLookup(depth, domain, redirect.text);
       const target = await this.expandDomain(redirect.domain, domain);
       if (target === undefined) throw new Abort('permerror', `${redirect.text} names no valid domain`);
@@ -225,7 +225,7 @@ class Evaluation {
     }
   }
 
-  private async matchMx(term: Extract<Mechanism, { kind: 'mx' }>, domain: string, depth: number): Promise<boolean> {
+  private async matchMx(term: MxMechanism, domain: string, depth: number): Promise<boolean> {
     this.countLookup(depth, domain, term.text);
     const target = await this.targetOf(term.domain, domain, depth);
     if (target === undefined) return false;
@@ -311,8 +311,8 @@ class Evaluation {
 
   private async explain(parsed: ParsedSpf, domain: string, depth: number): Promise<string> {
     const fallback = defaultExplanation(domain, formatIp(this.input.ip));
-    const exp = parsed.terms.find((term) => term.kind === 'exp');
-    if (exp === undefined || exp.kind !== 'exp') return fallback;
+    const exp = parsed.terms.find((term): term is ExpModifier => term.kind === 'exp');
+    if (exp === undefined) return fallback;
     // Any problem with the explanation leaves the result alone and falls back to the default (RFC 7208 §6.2).
     const target = await this.expandDomain(exp.domain, domain);
     if (target === undefined) return fallback;

@@ -91,9 +91,15 @@ export interface TermVisit {
 /** The most SPF records one analysis reads, so a wide include tree in DNS cannot make linting slow. */
 export const MAX_RECORDS_READ = 40;
 
-/** Counts the lookups of one record, reading include and redirect targets through `resolver`. */
-export async function analyzeLookups(options: { readonly source: SpfSource; readonly resolver: Resolver }): Promise<SpfLookupAnalysis> {
-  const analyzer = new Analyzer(options.resolver);
+/** Answers already asked for, by `name/type`; analyses of one workspace state may share them. */
+export type AnswerMemo = Map<string, Promise<QueryOutcome>>;
+
+/**
+ * Counts the lookups of one record, reading include and redirect targets through `resolver`. Analyses that share
+ * `answers` ask each question once, so records that include the same provider do not ask for it again.
+ */
+export async function analyzeLookups(options: { readonly source: SpfSource; readonly resolver: Resolver; readonly answers?: AnswerMemo }): Promise<SpfLookupAnalysis> {
+  const analyzer = new Analyzer(options.resolver, options.answers ?? new Map());
   const root = await analyzer.record(options.source, [options.source.domain.toLowerCase()]);
   return { root, lookups: root.total, voidLookups: root.voidLookups, complete: analyzer.complete };
 }
@@ -137,7 +143,7 @@ const analysisCache = new WeakMap<Resolver, WeakMap<ResourceRecord, { zones: rea
 
 /** The analysis of a record found in a zone of `workspace`, computed once while the workspace stays the same. */
 export function analyzeZoneRecord(
-  workspace: { readonly resolver: Resolver; readonly zones: readonly Zone[] },
+  workspace: { readonly resolver: Resolver; readonly zones: readonly Zone[]; readonly answers: AnswerMemo },
   source: SpfSource & { readonly zone: { readonly record: ResourceRecord } },
 ): Promise<SpfLookupAnalysis> {
   const resolver = workspace.resolver;
@@ -149,7 +155,7 @@ export function analyzeZoneRecord(
   }
   const entry = perRecord.get(source.zone.record);
   if (entry !== undefined && sameZones(entry.zones, zones)) return entry.analysis;
-  const analysis = analyzeLookups({ source, resolver });
+  const analysis = analyzeLookups({ source, resolver, answers: workspace.answers });
   perRecord.set(source.zone.record, { zones, analysis });
   return analysis;
 }
@@ -164,9 +170,11 @@ const PTR_NOTE = 'the names depend on the connecting address: counted, not looke
 class Analyzer {
   complete = true;
   private recordsRead = 0;
-  private readonly answers = new Map<string, Promise<QueryOutcome>>();
 
-  constructor(private readonly resolver: Resolver) {}
+  constructor(
+    private readonly resolver: Resolver,
+    private readonly answers: AnswerMemo,
+  ) {}
 
   async record(source: SpfSource, chain: readonly string[]): Promise<RecordCost> {
     const terms: TermCost[] = [];
@@ -272,7 +280,7 @@ class Analyzer {
     const source: SpfSource = {
       domain,
       text,
-      parsed: parseSpf(text),
+      parsed: zoneRecord === undefined ? parseSpf(text) : parsedZoneRecord(zoneRecord, text),
       ...(zoneRecord !== undefined && zoneRecord.data.kind === 'txt' ? { zone: { record: zoneRecord, text: joinStrings(zoneRecord.data.strings) } } : {}),
     };
     if (source.parsed.errors.length > 0) return { kind: 'broken', domain, source };
@@ -288,6 +296,18 @@ class Analyzer {
     }
     return answer;
   }
+}
+
+/** Parses of zone records reached as include targets: a shared include is read by every record that uses it. */
+const zoneRecordParses = new WeakMap<ResourceRecord, ParsedSpf>();
+
+function parsedZoneRecord(record: ResourceRecord, text: string): ParsedSpf {
+  let parsed = zoneRecordParses.get(record);
+  if (parsed === undefined) {
+    parsed = parseSpf(text);
+    zoneRecordParses.set(record, parsed);
+  }
+  return parsed;
 }
 
 /** The name an a/mx/exists term asks about: its domain-spec or the record's own domain; undefined with macros. */

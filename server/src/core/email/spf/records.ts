@@ -70,7 +70,8 @@ export async function analyzedSpfRecords(
   zone: Zone,
   workspace: { readonly resolver: Resolver; readonly zones: readonly Zone[] },
 ): Promise<Array<{ spf: ZoneSpfRecord; analysis: SpfLookupAnalysis }>> {
-  const snapshot = { resolver: workspace.resolver, zones: workspace.zones };
+  // One memo of answers for this workspace state: records that include the same provider ask for it once.
+  const snapshot = { resolver: workspace.resolver, zones: workspace.zones, answers: new Map() };
   const clean = spfRecordsOf(zone).filter((spf) => spf.parsed.errors.length === 0);
   const analyses = await Promise.all(clean.map((spf) => analyzeZoneRecord(snapshot, spf)));
   return clean.map((spf, index) => ({ spf, analysis: analyses[index] }));
