@@ -67,16 +67,14 @@ const tools = [
 
 report(`# zonelint benchmark, ${new Date().toISOString()}`);
 report(`machine: ${machineDescription()}`);
+report(`load average at start (1, 5, 15 min): ${os.loadavg().map((load) => load.toFixed(2)).join(', ')}`);
 report(`runs per tool and file: ${runs} (median reported)\n`);
 
 const rows = [];
 for (const entry of files) {
   const bytes = statSync(entry.file).size;
-  const row = { ...entry, bytes, tools: {} };
-  for (const tool of tools) {
-    row.tools[tool.name] = timeTool(tool, entry);
-    process.stderr.write(`${entry.label}: ${tool.name} ${fmtSeconds(row.tools[tool.name].medianMs)}, ${fmtMiB(row.tools[tool.name].maxRssKiB)}\n`);
-  }
+  const row = { ...entry, bytes, tools: timeTools(entry) };
+  for (const tool of tools) process.stderr.write(`${entry.label}: ${tool.name} ${fmtSeconds(row.tools[tool.name].medianMs)}, ${fmtMiB(row.tools[tool.name].maxRssKiB)}\n`);
   row.inProcess = runInProcess(entry);
   row.findings = countFindings(path.join(dataDir, 'out', `zonelint-${path.basename(entry.file)}.stdout`));
   process.stderr.write(`${entry.label}: in-process parse ${fmtSeconds(median(row.inProcess.parseMs))}, rules ${fmtSeconds(median(row.inProcess.lintMs))}\n`);
@@ -86,6 +84,7 @@ for (const entry of files) {
 printTables(rows);
 printTargets(rows);
 if (values.profile) profileLargest(files[files.length - 1]);
+report(`\nload average at the end (1, 5, 15 min): ${os.loadavg().map((load) => load.toFixed(2)).join(', ')}`);
 writeFileSync(path.join(dataDir, 'last-run.md'), reportLines.join('\n') + '\n');
 process.stderr.write(`report also written to ${path.relative(root, path.join(dataDir, 'last-run.md'))}\n`);
 
@@ -95,33 +94,44 @@ function report(line = '') {
   reportLines.push(line);
 }
 
-/** Runs one tool `runs` times on one file; each run's wall time is measured here, its peak RSS by /usr/bin/time. */
-function timeTool(tool, entry) {
-  const times = [];
-  const rss = [];
-  const statuses = new Set();
+/**
+ * Runs every tool `runs` times on one file, taking the tools in turn in each round so that a change in the load
+ * of the machine affects them alike. Wall time is measured here, peak RSS by /usr/bin/time.
+ */
+function timeTools(entry) {
+  const results = Object.fromEntries(tools.map((tool) => [tool.name, { times: [], rss: [], statuses: new Set() }]));
+  for (let run = 0; run < runs; run++) {
+    for (const tool of tools) {
+      const measured = timeOnce(tool, entry);
+      results[tool.name].times.push(measured.ms);
+      results[tool.name].rss.push(measured.maxRssKiB);
+      results[tool.name].statuses.add(measured.status);
+    }
+  }
+  return Object.fromEntries(
+    Object.entries(results).map(([name, r]) => [name, { medianMs: median(r.times), minMs: Math.min(...r.times), maxRssKiB: Math.max(...r.rss), statuses: [...r.statuses] }]),
+  );
+}
+
+/** One run of one tool on one file, its output kept in bench/.data/out/ for inspection. */
+function timeOnce(tool, entry) {
   const base = path.join(dataDir, 'out', `${tool.name}-${path.basename(entry.file)}`);
   const rssFile = `${base}.time`;
-  for (let run = 0; run < runs; run++) {
-    const stdout = openSync(`${base}.stdout`, 'w');
-    const stderr = openSync(`${base}.stderr`, 'w');
-    const [command, ...args] = tool.command(entry);
-    const start = process.hrtime.bigint();
-    const result = spawnSync(TIME, ['-f', '%M', '-o', rssFile, command, ...args], { stdio: ['ignore', stdout, stderr] });
-    const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
-    closeSync(stdout);
-    closeSync(stderr);
-    if (!tool.okStatus.includes(result.status)) {
-      console.error(`${tool.name} failed on ${entry.file} with status ${result.status}; see ${base}.stderr`);
-      process.exit(1);
-    }
-    statuses.add(result.status);
-    times.push(elapsed);
-    // With a non-zero exit status, GNU time writes "Command exited with non-zero status N" before the figure.
-    const lines = readFileSync(rssFile, 'utf8').trim().split('\n');
-    rss.push(Number(lines[lines.length - 1]));
+  const stdout = openSync(`${base}.stdout`, 'w');
+  const stderr = openSync(`${base}.stderr`, 'w');
+  const [command, ...args] = tool.command(entry);
+  const start = process.hrtime.bigint();
+  const result = spawnSync(TIME, ['-f', '%M', '-o', rssFile, command, ...args], { stdio: ['ignore', stdout, stderr] });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  closeSync(stdout);
+  closeSync(stderr);
+  if (!tool.okStatus.includes(result.status)) {
+    console.error(`${tool.name} failed on ${entry.file} with status ${result.status}; see ${base}.stderr`);
+    process.exit(1);
   }
-  return { medianMs: median(times), minMs: Math.min(...times), maxRssKiB: Math.max(...rss), statuses: [...statuses] };
+  // With a non-zero exit status, GNU time writes "Command exited with non-zero status N" before the figure.
+  const lines = readFileSync(rssFile, 'utf8').trim().split('\n');
+  return { ms, maxRssKiB: Number(lines[lines.length - 1]), status: result.status };
 }
 
 /** The in-process parse and rule times, from the bundled bench/inprocess.ts in a fresh process. */

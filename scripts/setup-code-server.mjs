@@ -43,8 +43,8 @@ export function setupCodeServer() {
   const tmp = path.join(staging, 'tmp');
   mkdirSync(path.join(tmp, RIPGREP_CACHE), { recursive: true });
   seedRipgrepCache(path.join(tmp, RIPGREP_CACHE));
-  // A package.json of its own keeps npm from installing into the project, and its allowScripts lets npm 11 run
-  // code-server's postinstall, which builds VS Code's native modules.
+  // A package.json of its own keeps npm from installing into the project; its allowScripts approves the install
+  // scripts npm 11 flags (code-server's postinstall builds VS Code's native modules, argon2 builds from source).
   writeFileSync(
     path.join(staging, 'package.json'),
     JSON.stringify({ name: 'zonelint-code-server', private: true, allowScripts: { 'code-server': true, argon2: true } }, null, 2),

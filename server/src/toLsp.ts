@@ -22,7 +22,7 @@ import type { OwnerSymbol } from './core/services/symbols';
 /** Turns a file path of the core into the URI the client knows it by (its own URI for an open document). */
 export type UriOf = (filePath: string) => string;
 
-export const SOURCE = 'zonelint';
+const SOURCE = 'zonelint';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

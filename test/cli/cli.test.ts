@@ -139,6 +139,41 @@ describe('zonelint CLI', function () {
     assert.deepEqual(included.diagnostics.map((d: { code: string }) => d.code), ['zone-bad-rdata']);
   });
 
+  describe('spf', () => {
+    const zones = {
+      'example.com.zone': CLEAN + '@ TXT "v=spf1 ip4:192.0.2.25 include:_spf.provider.example -all"\n',
+      'provider.example.zone': CLEAN + '_spf TXT "v=spf1 ip4:198.51.100.0/24 -all"\n',
+    };
+
+    for (const [ip, result] of [
+      ['192.0.2.25', 'pass'],
+      ['198.51.100.7', 'pass'],
+      ['203.0.113.9', 'fail'],
+    ] as const) {
+      it(`evaluates ${ip} through the include in the other zone: ${result}`, () => {
+        const dir = workspace(zones);
+        const run = zonelint(['spf', '--dns', 'off', '--ip', ip, '--mail-from', 'scanner@example.com', '.'], dir);
+        assert.equal(run.status, 0, run.stderr);
+        const evaluation = JSON.parse(run.stdout);
+        assert.equal(evaluation.result, result);
+        assert.equal(evaluation.lookups, ip === '192.0.2.25' ? 0 : 1);
+        assert.ok(Array.isArray(evaluation.trace) && evaluation.trace.length > 0);
+      });
+    }
+
+    it('checks the HELO name when the sender is empty', () => {
+      const dir = workspace(zones);
+      const evaluation = JSON.parse(zonelint(['spf', '--dns', 'off', '--ip', '192.0.2.25', '--helo', 'example.com', '.'], dir).stdout);
+      assert.equal(evaluation.result, 'pass');
+    });
+
+    it('exits 2 on a bad address or a missing sender', () => {
+      const dir = workspace(zones);
+      assert.equal(zonelint(['spf', '--ip', 'not-an-ip', '--mail-from', 'a@example.com', '.'], dir).status, 2);
+      assert.equal(zonelint(['spf', '--ip', '192.0.2.1', '.'], dir).status, 2);
+    });
+  });
+
   it('prints JSON for every corpus zone without crashing', () => {
     // Knot's inputs (.in) and dns-zonefile's fixtures (.txt) are not named like zone files, so they are passed
     // as files; the other corpora are searched as folders, the way users run zonelint.

@@ -76,7 +76,7 @@ describe('language server over stdio', function () {
     }
   });
 
-  it('sends the zone status: origin and record count', async () => {
+  it('sends the zone status: origin, record count and the apex SPF lookups', async () => {
     const status = await client.waitFor(
       () => client.notifications.find((n) => n.method === ZONE_STATUS_NOTIFICATION && (n.params as ZoneStatusParams).uri === zoneUri)?.params as ZoneStatusParams | undefined,
       'a zone status notification',
@@ -84,6 +84,7 @@ describe('language server over stdio', function () {
     assert.equal(status.origin, 'example.com.');
     assert.equal(status.originSource, '$ORIGIN');
     assert.equal(status.recordCount, 13);
+    assert.deepEqual(status.spfLookups, { count: 2, limit: 10, complete: true });
   });
 
   it('outlines the zone by owner, with each record type and its data', async () => {

@@ -3,9 +3,11 @@
 
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 import { version } from '../../../package.json';
 import type { Settings } from '../core/config';
+import { checkSpf } from '../core/email/spf/evaluate';
 import { DEFAULT_SETTINGS, parseSettings } from '../core/config';
 import { ZonelintWorkspace } from '../core/index';
 import { diskIncludeHost } from './diskHost';
@@ -14,6 +16,7 @@ import type { FileReport, OutputFormat } from './format';
 import { formatReports } from './format';
 
 export const USAGE = `Usage: zonelint [options] <file|dir>...
+       zonelint spf --ip ADDR [--mail-from ADDR] [--helo NAME] [options] <zone file|dir>...
 
 Lints DNS zone files (BIND master-file format) and the SPF, DKIM and DMARC records in them.
 
@@ -29,6 +32,22 @@ Options:
 Exit status: 0 no error-severity diagnostic, 1 at least one, 2 usage or I/O problem.
 `;
 
+export const SPF_USAGE = `Usage: zonelint spf --ip ADDR [--mail-from ADDR] [--helo NAME] [options] <zone file|dir>...
+
+Evaluates SPF (RFC 7208 check_host()) for a sender connecting from ADDR, against the given zones first and DNS for
+names outside them, and prints {"result", "explanation", "lookups", "voidLookups", "trace"} as JSON.
+
+Options:
+  --ip ADDR                  the connecting client's IPv4 or IPv6 address
+  --mail-from ADDR           the MAIL FROM address (its domain is checked)
+  --helo NAME                the HELO name (checked when --mail-from is empty)
+  --dns off|live             resolve names outside the given zones over DNS (default live)
+  --dns-server IP[:PORT]     use this DNS server instead of the system resolver
+  --config FILE              settings file (default: nearest ${CONFIG_FILE_NAME})
+
+Exit status: 0 whatever the result, 2 usage or I/O problem.
+`;
+
 /** A problem with the command line or the files: reported on stderr with exit status 2. */
 export class UsageError extends Error {}
 
@@ -40,7 +59,7 @@ export interface CliIo {
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   try {
-    return await lintCommand(argv, io);
+    return argv[0] === 'spf' ? await spfCommand(argv.slice(1), io) : await lintCommand(argv, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`zonelint: ${error.message}\n`);
@@ -82,15 +101,29 @@ async function lintCommand(argv: readonly string[], io: CliIo): Promise<number> 
   const format = values.format as string;
   if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not '${format}'`);
   if (positionals.length === 0) throw new UsageError(`no files given\n\n${USAGE}`);
-  const inputs = positionals.map((input) => path.resolve(io.cwd, input));
-  for (const input of inputs) {
-    if (statSync(input, { throwIfNoEntry: false }) === undefined) throw new UsageError(`no such file or directory: ${input}`);
-  }
-  const settings = loadSettings({ configPath: values.config, inputs, io, dns: values.dns, dnsServer: values['dns-server'] });
-  const files = collectFiles(inputs, settings);
-  if (values.origin !== undefined && files.length !== 1) throw new UsageError('--origin applies to a single zone file');
+  const workspace = openWorkspace({ positionals, io, config: values.config, dns: values.dns, dnsServer: values['dns-server'], origin: values.origin });
+  const reports = await lintWorkspace(workspace, io);
+  io.stdout(formatReports(reports, format as OutputFormat, io.cwd, version));
+  return reports.some((report) => report.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) ? 1 : 0;
+}
 
-  const roots = [io.cwd, ...inputs.map((input) => (statSync(input).isDirectory() ? input : path.dirname(input)))];
+/** Reads the given files and folders into one workspace, with the settings of the config file and the flags. */
+function openWorkspace(input: {
+  positionals: readonly string[];
+  io: CliIo;
+  config: string | undefined;
+  dns: string | undefined;
+  dnsServer: string | undefined;
+  origin?: string;
+}): ZonelintWorkspace {
+  const inputs = input.positionals.map((positional) => path.resolve(input.io.cwd, positional));
+  for (const file of inputs) {
+    if (statSync(file, { throwIfNoEntry: false }) === undefined) throw new UsageError(`no such file or directory: ${file}`);
+  }
+  const settings = loadSettings({ configPath: input.config, inputs, io: input.io, dns: input.dns, dnsServer: input.dnsServer });
+  const files = collectFiles(inputs, settings);
+  if (input.origin !== undefined && files.length !== 1) throw new UsageError('--origin applies to a single zone file');
+  const roots = [input.io.cwd, ...inputs.map((file) => (statSync(file).isDirectory() ? file : path.dirname(file)))];
   const workspace = new ZonelintWorkspace({ settings, host: diskIncludeHost(roots) });
   for (const file of files) {
     let text: string;
@@ -99,11 +132,47 @@ async function lintCommand(argv: readonly string[], io: CliIo): Promise<number> 
     } catch (error) {
       throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
     }
-    workspace.setFile(file, text, values.origin);
+    workspace.setFile(file, text, input.origin);
   }
-  const reports = await lintWorkspace(workspace, io);
-  io.stdout(formatReports(reports, format as OutputFormat, io.cwd, version));
-  return reports.some((report) => report.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) ? 1 : 0;
+  return workspace;
+}
+
+/** `zonelint spf`: RFC 7208 check_host() for one sender against the zones (then DNS), printed as JSON. */
+async function spfCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        ip: { type: 'string' },
+        'mail-from': { type: 'string', default: '' },
+        helo: { type: 'string', default: '' },
+        dns: { type: 'string' },
+        'dns-server': { type: 'string' },
+        config: { type: 'string' },
+        help: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${SPF_USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(SPF_USAGE);
+    return 0;
+  }
+  const ip = values.ip;
+  if (ip === undefined || isIP(ip) === 0) throw new UsageError(`--ip must be an IPv4 or IPv6 address\n\n${SPF_USAGE}`);
+  const mailFrom = values['mail-from'] as string;
+  const helo = values.helo as string;
+  if (mailFrom === '' && helo === '') throw new UsageError(`give --mail-from, or --helo for an empty sender\n\n${SPF_USAGE}`);
+  if (positionals.length === 0) throw new UsageError(`no zone files given\n\n${SPF_USAGE}`);
+  const workspace = openWorkspace({ positionals, io, config: values.config, dns: values.dns, dnsServer: values['dns-server'] });
+  const evaluation = await checkSpf({ ip, mailFrom, helo, resolver: workspace.getResolver() });
+  io.stdout(JSON.stringify(evaluation, null, 2) + '\n');
+  return 0;
 }
 
 /** Lints every zone of the workspace; a file read through `$INCLUDE` gets its own report, under the zone's origin. */

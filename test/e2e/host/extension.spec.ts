@@ -55,6 +55,7 @@ describe('zonelint in VS Code', () => {
     const status = api.zoneStatus(zoneUri.toString());
     assert.equal(status?.origin, 'example.com.');
     assert.equal(status?.recordCount, 13);
+    assert.deepEqual(status?.spfLookups, { count: 2, limit: 10, complete: true });
   });
 
   it('outlines the zone by owner name', async () => {

@@ -214,7 +214,7 @@ export function describeDkimKey(text: string): DkimKeyDescription {
   const bits = decoded?.key.kind === 'rsa' ? decoded.key.bits : decoded?.key.kind === 'ed25519' ? 256 : undefined;
   const fingerprint = decoded !== undefined ? keyFingerprint(decoded.octets) : undefined;
   const flagsTag = findTag(record.tags, 't');
-  const flags = flagsTag === undefined ? [] : listValues(flagsTag).map((flag) => FLAG_NAMES[flag] ?? `unknown flag ${flag}`);
+  const flags = flagsTag === undefined ? [] : listValues(flagsTag).map((flag) => FLAG_NAMES.get(flag) ?? `unknown flag ${flag}`);
   const hashTag = findTag(record.tags, 'h');
   const serviceTag = findTag(record.tags, 's');
   let problem: string | undefined;
@@ -245,7 +245,10 @@ export function keyFingerprint(octets: Uint8Array): string {
   return 'SHA256:' + createHash('sha256').update(octets).digest('base64').replace(/=+$/, '');
 }
 
-const FLAG_NAMES: Readonly<Record<string, string>> = { y: 'testing (t=y)', s: 'strict, no subdomains in i= (t=s)' };
+const FLAG_NAMES: ReadonlyMap<string, string> = new Map([
+  ['y', 'testing (t=y)'],
+  ['s', 'strict, no subdomains in i= (t=s)'],
+]);
 
 const TAG_LIST_MESSAGES: Readonly<Record<TagList['problems'][number]['kind'], string>> = {
   'empty-tag': 'an empty tag (a stray `;`): the RFC 6376 tag-list grammar has no empty tags, and strict verifiers reject the record',
@@ -282,8 +285,18 @@ function readKey(tag: Tag | undefined, keyType: string): DkimKeyData {
     };
   }
   const octets = Buffer.from(compact, 'base64');
-  return { kind: 'decoded', tag, octets, key: decodeKey(octets, keyType) };
+  const memoKey = `${keyType} ${compact}`;
+  let key = decodedKeys.get(memoKey);
+  if (key === undefined) {
+    key = decodeKey(octets, keyType);
+    if (decodedKeys.size >= 1000) decodedKeys.clear();
+    decodedKeys.set(memoKey, key);
+  }
+  return { kind: 'decoded', tag, octets, key };
 }
+
+/** Keys already decoded, by type and base64: hosting zones repeat one key for many domains, and decoding costs. */
+const decodedKeys = new Map<string, DecodedKey>();
 
 function decodeKey(octets: Buffer, keyType: string): DecodedKey {
   switch (keyType) {

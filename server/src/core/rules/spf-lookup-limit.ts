@@ -20,7 +20,14 @@ export const rule: Rule = {
       if (analysis.lookups <= MAX_DNS_TERMS) continue;
       // Point at the term of this record that takes the running count past the limit.
       let running = 0;
-      const crossing = analysis.root.terms.find((cost) => (running += cost.total) > MAX_DNS_TERMS) ?? analysis.root.terms[analysis.root.terms.length - 1];
+      let crossing = analysis.root.terms[analysis.root.terms.length - 1];
+      for (const cost of analysis.root.terms) {
+        running += cost.total;
+        if (running > MAX_DNS_TERMS) {
+          crossing = cost;
+          break;
+        }
+      }
       const related: RelatedInformation[] = [];
       for (const visit of walkTerms(analysis.root)) {
         const { term, total, answeredBy } = visit.cost;
@@ -32,7 +39,7 @@ export const rule: Rule = {
       const atLeast = analysis.complete ? '' : 'at least ';
       context.report({
         location: locate(spf.zone, crossing.term),
-        message: `SPF record needs ${atLeast}${analysis.lookups} DNS lookups; the limit is ${MAX_DNS_TERMS} (RFC 7208 §4.6.4), and receivers return permerror at the next one; this term takes the count past ${MAX_DNS_TERMS}. Flatten includes or drop unused ones`,
+        message: `SPF record needs ${atLeast}${analysis.lookups} DNS lookups; the limit is ${MAX_DNS_TERMS} (RFC 7208 §4.6.4) and receivers return permerror beyond it. The count passes ${MAX_DNS_TERMS} at this term: replace includes by ip4:/ip6: ranges or drop unused ones`,
         related,
       });
     }

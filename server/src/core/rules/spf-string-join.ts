@@ -43,9 +43,10 @@ function joinProblems(txt: ZoneTxtRecord): JoinProblem[] {
       const right = text.slice(boundary, to);
       const leftWhole = from === 0 ? /^v=spf1$/i.test(left) : isWholeTerm(left);
       if (leftWhole && isWholeTerm(right)) {
+        const fix = unquotedAt(txt, boundary) ? 'unquoted words are separate strings: put the whole record in one pair of quotes' : 'end the first string with a space';
         problems.push({
           range: { start: from, end: to },
-          message: `the strings are joined with nothing between them (RFC 7208 §3.3), so "${left}" and "${right}" become one term "${left}${right}": end the first string with a space`,
+          message: `the strings are joined with nothing between them (RFC 7208 §3.3), so "${left}" and "${right}" become one term "${left}${right}": ${fix}`,
         });
       }
       continue;
@@ -64,6 +65,12 @@ function joinProblems(txt: ZoneTxtRecord): JoinProblem[] {
     }
   }
   return problems;
+}
+
+/** True when the string that starts at `boundary`, or the one before it, was written without quotes. */
+function unquotedAt(txt: ZoneTxtRecord, boundary: number): boolean {
+  const index = txt.text.stringStarts.lastIndexOf(boundary);
+  return !txt.text.strings[index].quoted || (index > 0 && !txt.text.strings[index - 1].quoted);
 }
 
 /** The runs of non-space characters of a record, the version first. */

@@ -1,4 +1,4 @@
-// What the editor's status bar shows for a zone file: the zone's origin, how it was found, its size, and the
+// What the editor's status bar shows for a zone file: the zone's origin, how it was found, its record count, and the
 // worst-case DNS lookups of the SPF record at its apex (RFC 7208 §4.6.4), from the SPF lookup analysis.
 
 import { MAX_DNS_TERMS } from '../email/spf/evaluate';
@@ -12,8 +12,6 @@ export interface ZoneSummary {
   readonly origin: string | undefined;
   readonly originSource: OriginSource;
   readonly recordCount: number;
-  /** How many files the zone reads: its own and those it `$INCLUDE`s. */
-  readonly fileCount: number;
 }
 
 export interface SpfLookupSummary {
@@ -24,7 +22,7 @@ export interface SpfLookupSummary {
 }
 
 export function zoneSummary(zone: Zone): ZoneSummary {
-  return { origin: zone.origin, originSource: zone.originSource, recordCount: zone.records.length, fileCount: zone.files.length };
+  return { origin: zone.origin, originSource: zone.originSource, recordCount: zone.records.length };
 }
 
 /**

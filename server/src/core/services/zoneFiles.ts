@@ -4,8 +4,8 @@
 /** How far into a file the sniffing looks. */
 export const ZONE_SNIFF_BYTES = 4096;
 
-/** Folders never searched for zone files. */
-export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git', '.hg', '.svn', '.cache', 'out', 'dist']);
+/** Folders never searched for zone files: dependencies, version control and caches. */
+export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git', '.hg', '.svn', '.cache']);
 
 export type ZoneFileKind =
   /** A zone file by its name alone (`*.zone`). */

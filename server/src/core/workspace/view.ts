@@ -2,8 +2,8 @@
 // DNS (when the user allows it) for names outside them.
 
 import type { ResourceRecord, Zone } from '../zone/model';
-import { recordsAt } from '../zone/model';
-import { isSubdomainOf, nameKey } from '../zone/names';
+import { recordsAt, recordsByOwner } from '../zone/model';
+import { isSubdomainOf, nameKey, parentOf } from '../zone/names';
 
 /** What a lookup of one name and type found. `source` says who answered, so hovers can show their work. */
 export type LookupAnswer =
@@ -68,11 +68,22 @@ export function answerFromZone(zone: Zone, name: string, type: number): LookupAn
   return { kind: 'nodata', source: 'zone' };
 }
 
+/** True when a name owns nothing but lies above names that do (an empty non-terminal: NODATA, not NXDOMAIN). */
 function hasDescendant(zone: Zone, name: string): boolean {
-  const suffix = '.' + nameKey(name);
-  for (const record of zone.records) if (nameKey(record.owner).endsWith(suffix)) return true;
-  return false;
+  let interior = interiorNames.get(zone);
+  if (interior === undefined) {
+    // Every proper ancestor of every owner, built once per zone so each answer is a set lookup.
+    const built = new Set<string>();
+    for (const owner of recordsByOwner(zone).keys()) {
+      for (let parent = parentOf(owner); parent !== undefined && !built.has(parent); parent = parentOf(parent)) built.add(parent);
+    }
+    interior = built;
+    interiorNames.set(zone, interior);
+  }
+  return interior.has(nameKey(name));
 }
+
+const interiorNames = new WeakMap<Zone, Set<string>>();
 
 function toLookupRecord(record: ResourceRecord): LookupRecord {
   const data = record.data;

@@ -18,6 +18,7 @@ describeRuleTable('spf-string-join', {
   invalid: [
     mark('@ TXT "v=spf1 include:a.example.com" "ip4:192.0.2.1 -all"', 'include:a.example.com" "ip4:192.0.2.1', E),
     { name: 'the version glued to the first term', zone: mark('@ TXT "v=spf1" "mx -all"', 'v=spf1" "mx', E) },
+    { name: 'unquoted words', zone: marked('@ TXT v=spf1 mx -all', ['v=spf1 mx', 'error', 'spf-string-join'], ['mx -all', 'error', 'spf-string-join']) },
     { name: 'a space at the split cuts a domain', zone: mark('@ TXT "v=spf1 include:spf.protection. " "outlook.com -all"', 'include:spf.protection. " "outlook.com', E) },
     {
       name: 'a term between two splits',

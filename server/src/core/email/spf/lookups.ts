@@ -7,7 +7,7 @@ import type { Location } from '../../types';
 import type { Resolver } from '../../workspace/view';
 import type { ResourceRecord, Zone } from '../../zone/model';
 import type { RecordText } from '../recordText';
-import { joinStrings, sourceSpan } from '../recordText';
+import { textLocation, txtRecordText } from '../txtRecords';
 import { fromLookupName, withoutRootDot } from './names';
 import type { DomainSpec, ParsedSpf, Term, TextRange } from './parse';
 import { constantText, isMechanism, isSpfRecordText, parseSpf } from './parse';
@@ -114,8 +114,7 @@ export function* walkTerms(root: RecordCost, path: readonly TermCost[] = []): Ge
 
 /** Where a term (or any range of the record text) stands in the workspace, when its record comes from a zone. */
 export function termLocation(source: SpfSource, range: TextRange): Location | undefined {
-  if (source.zone === undefined) return undefined;
-  return { file: source.zone.record.file, span: sourceSpan(source.zone.text, range.start, range.end) };
+  return source.zone === undefined ? undefined : textLocation(source.zone.record, source.zone.text, range);
 }
 
 /** The terms a receiver may reach: mechanisms up to the first `all`, then `redirect` unless there is an `all`. */
@@ -277,12 +276,11 @@ class Analyzer {
     if (spfIndexes.length > 1) return { kind: 'multiple', domain, count: spfIndexes.length };
     const text = texts[spfIndexes[0]];
     const zoneRecord = answer.records[spfIndexes[0]].record;
-    const source: SpfSource = {
-      domain,
-      text,
-      parsed: zoneRecord === undefined ? parseSpf(text) : parsedZoneRecord(zoneRecord, text),
-      ...(zoneRecord !== undefined && zoneRecord.data.kind === 'txt' ? { zone: { record: zoneRecord, text: joinStrings(zoneRecord.data.strings) } } : {}),
-    };
+    const zoneText = zoneRecord === undefined ? undefined : txtRecordText(zoneRecord);
+    const source: SpfSource =
+      zoneRecord === undefined || zoneText === undefined
+        ? { domain, text, parsed: parseSpf(text) }
+        : { domain, text, parsed: parsedZoneRecord(zoneRecord, text), zone: { record: zoneRecord, text: zoneText } };
     if (source.parsed.errors.length > 0) return { kind: 'broken', domain, source };
     return { kind: 'record', record: await this.record(source, [...chain, domain.toLowerCase()]) };
   }

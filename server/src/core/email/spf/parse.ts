@@ -133,12 +133,6 @@ export interface ParsedSpf {
   readonly errors: readonly SpfSyntaxError[];
 }
 
-/** Where a macro string stands decides which macro letters and characters it may use (RFC 7208 §7.1, §7.3). */
-export type MacroContext = 'domain' | 'modifier' | 'explanation';
-
-/** The term kinds that cost a DNS lookup against the limit of 10 (RFC 7208 §4.6.4). */
-export const DNS_QUERYING_KINDS: ReadonlySet<Term['kind']> = new Set(['include', 'a', 'mx', 'ptr', 'exists', 'redirect']);
-
 export function isMechanism(term: Term): term is Mechanism {
   return term.kind !== 'redirect' && term.kind !== 'exp' && term.kind !== 'unknown-modifier';
 }
@@ -218,6 +212,9 @@ const EXPLANATION_ONLY_LETTERS = 'crt';
 const DELIMITERS = '.-+,/_=';
 const MAX_LABEL = 63;
 const MAX_DOMAIN = 253;
+
+/** Where a macro string stands decides which macro letters and characters it may use (RFC 7208 §7.1, §7.3). */
+type MacroContext = 'domain' | 'modifier' | 'explanation';
 
 function parseTermAt(text: string, start: number, end: number, errors: SpfSyntaxError[]): Term | undefined {
   if (!checkCharacters(text, start, end, errors)) return undefined;

@@ -5,13 +5,13 @@ import type { Location } from '../../types';
 import type { Resolver } from '../../workspace/view';
 import type { ResourceRecord, Zone } from '../../zone/model';
 import type { RecordText } from '../recordText';
-import { joinStrings, sourceSpan } from '../recordText';
+import { joinStrings } from '../recordText';
+import { textLocation, txtRecordText } from '../txtRecords';
 import type { SpfLookupAnalysis, SpfSource, TermVisit } from './lookups';
 import { analyzeZoneRecord } from './lookups';
 import { plainName } from './names';
 import type { TextRange } from './parse';
 import { isSpfRecordText, parseSpf } from './parse';
-import { TYPE_TXT } from './query';
 
 const TYPE_SPF = 99;
 
@@ -41,9 +41,9 @@ export function spfTypeRecordsOf(zone: Zone): readonly ZoneTxtRecord[] {
   return cached(zone).spfType;
 }
 
-/** The source place of a range of a record's joined text. */
+/** The source place of a range of a record's joined text (an empty range marks one character, never none). */
 export function locate(record: ZoneTxtRecord, range: TextRange): Location {
-  return { file: record.record.file, span: sourceSpan(record.text, range.start, range.end) };
+  return textLocation(record.record, record.text, range);
 }
 
 /**
@@ -100,12 +100,13 @@ function collect(zone: Zone): ZoneRecords {
   const spfType: ZoneTxtRecord[] = [];
   for (const record of zone.records) {
     if (record.data.kind !== 'txt') continue;
-    const entry = { record, text: joinStrings(record.data.strings) };
     if (record.type === TYPE_SPF) {
-      spfType.push(entry);
+      spfType.push({ record, text: joinStrings(record.data.strings) });
       continue;
     }
-    if (record.type !== TYPE_TXT) continue;
+    const text = txtRecordText(record);
+    if (text === undefined) continue;
+    const entry = { record, text };
     txt.push(entry);
     if (isSpfRecordText(entry.text.text)) {
       spf.push({ domain: plainName(record.owner), text: entry.text.text, parsed: parseSpf(entry.text.text), zone: entry });
