@@ -2,7 +2,7 @@
 // parsed into suppressions that silence findings in a range of one file, and tracked so unused ones are reported.
 
 import type { Comment } from './zone/lexer';
-import { nextEntryEnd } from './zone/lexer';
+import { entryExtents } from './zone/lexer';
 import type { SourceFile, Span } from './types';
 
 export type Directive =
@@ -41,13 +41,14 @@ export function parseDirectives(file: SourceFile, comments: readonly Comment[]):
  */
 export function buildSuppressions(file: SourceFile, directives: readonly Directive[]): Suppression[] {
   const suppressions: Suppression[] = [];
+  const extents = directives.some((directive) => directive.kind === 'disable-next-line') ? entryExtents(file.text) : [];
   const open = new Map<string, { directive: Directive; start: number }>();
   for (const directive of directives) {
     if (directive.kind === 'disable-next-line') {
       const { line } = file.positionAt(directive.span.start);
       const start = file.offsetAt({ line: line + 1, character: 0 });
       const nextLineEnd = file.offsetAt({ line: line + 2, character: 0 });
-      const end = Math.max(nextEntryEnd(file.text, start) ?? nextLineEnd, nextLineEnd);
+      const end = Math.max(firstExtentFrom(extents, start)?.end ?? nextLineEnd, nextLineEnd);
       for (const id of directive.ids) suppressions.push({ directive, id, range: { start, end }, used: false });
     } else if (directive.kind === 'disable') {
       for (const id of directive.ids) open.set(id, { directive, start: directive.span.end });
@@ -62,4 +63,16 @@ export function buildSuppressions(file: SourceFile, directives: readonly Directi
   }
   for (const [id, opened] of open) suppressions.push({ directive: opened.directive, id, range: { start: opened.start, end: file.text.length }, used: false });
   return suppressions;
+}
+
+/** The first extent that starts at or after `offset` (extents are in source order). */
+function firstExtentFrom(extents: readonly Span[], offset: number): Span | undefined {
+  let low = 0;
+  let high = extents.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (extents[mid].start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return extents[low];
 }

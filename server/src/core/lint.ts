@@ -79,11 +79,6 @@ function applySuppressions(zone: Zone, findings: readonly Finding[], settings: S
   const add = (finding: Finding): void => {
     const configured = settings.rules[finding.ruleId];
     if (configured === 'off') return;
-    const suppression = suppressionsByFile.get(finding.location.file)?.find((s) => s.id === finding.ruleId && s.range.start <= finding.location.span.start && finding.location.span.start < s.range.end);
-    if (suppression !== undefined) {
-      suppression.used = true;
-      return;
-    }
     diagnostics.push({
       ruleId: finding.ruleId,
       severity: configured ?? finding.severity,
@@ -94,7 +89,8 @@ function applySuppressions(zone: Zone, findings: readonly Finding[], settings: S
       docsUrl: docsUrl(finding.ruleId),
     });
   };
-  for (const finding of findings) add(finding);
+  for (const finding of findings) if (!isSuppressed(finding, suppressionsByFile)) add(finding);
+  // Findings about the directives themselves are not subject to directives.
   for (const finding of unknownIds) add(finding);
   for (const [file, suppressions] of suppressionsByFile) {
     for (const suppression of suppressions) {
@@ -103,6 +99,60 @@ function applySuppressions(zone: Zone, findings: readonly Finding[], settings: S
     }
   }
   return diagnostics;
+}
+
+/**
+ * Whether a suppression covers the finding, marking the suppression used. Suppressions are indexed per file and
+ * rule id, sorted by start, so a file with thousands of directives and findings is still checked in O(n log n).
+ */
+function isSuppressed(finding: Finding, suppressionsByFile: ReadonlyMap<SourceFile, Suppression[]>): boolean {
+  const suppressions = suppressionsByFile.get(finding.location.file);
+  if (suppressions === undefined) return false;
+  const byId = indexById(suppressions);
+  const candidates = byId.get(finding.ruleId);
+  if (candidates === undefined) return false;
+  const position = finding.location.span.start;
+  // The candidates starting at or before the finding, nearest first; the first that still covers it wins.
+  let low = 0;
+  let high = candidates.list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (candidates.list[mid].range.start <= position) low = mid + 1;
+    else high = mid;
+  }
+  for (let i = low - 1; i >= 0 && candidates.maxEndBefore[i] > position; i--) {
+    const candidate = candidates.list[i];
+    if (position < candidate.range.end) {
+      candidate.used = true;
+      return true;
+    }
+  }
+  return false;
+}
+
+interface IdIndex {
+  readonly list: Suppression[];
+  /** For each position in `list`, the largest range end among it and the entries before it: a stop condition. */
+  readonly maxEndBefore: number[];
+}
+
+const idIndexes = new WeakMap<Suppression[], Map<string, IdIndex>>();
+
+function indexById(suppressions: Suppression[]): Map<string, IdIndex> {
+  let index = idIndexes.get(suppressions);
+  if (index === undefined) {
+    const built = new Map<string, IdIndex>();
+    for (const suppression of [...suppressions].sort((a, b) => a.range.start - b.range.start)) {
+      let entry = built.get(suppression.id);
+      if (entry === undefined) built.set(suppression.id, (entry = { list: [], maxEndBefore: [] }));
+      const previous = entry.maxEndBefore.length > 0 ? entry.maxEndBefore[entry.maxEndBefore.length - 1] : -1;
+      entry.list.push(suppression);
+      entry.maxEndBefore.push(Math.max(previous, suppression.range.end));
+    }
+    index = built;
+    idIndexes.set(suppressions, index);
+  }
+  return index;
 }
 
 function unusedFinding(file: SourceFile, span: Span, message: string): Finding {

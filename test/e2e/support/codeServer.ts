@@ -21,6 +21,7 @@ const USER_SETTINGS = {
   'workbench.tips.enabled': false,
   'security.workspace.trust.enabled': false,
   'chat.disableAIFeatures': true,
+  'editor.stickyScroll.enabled': false,
   'zonelint.dns': 'off',
 };
 

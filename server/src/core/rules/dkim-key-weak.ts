@@ -1,5 +1,5 @@
-// dkim-key-weak: an RSA key under 2048 bits, which RFC 8301 §3.2 says signers must not use; under 1024 bits
-// verifiers must not accept it at all, so every signature fails.
+// dkim-key-weak: an RSA key under 2048 bits, which RFC 8301 §3.2 says signers should not use; under 1024 bits
+// they must not, and verifiers treat such signatures as failed.
 
 import { checkedDkimRecords, MailAliasIndex } from '../email/aliases';
 import { textLocation } from '../email/txtRecords';
@@ -15,7 +15,7 @@ export const rule: Rule = {
       if (key.key.bits < 1024) {
         context.report({
           location,
-          message: `RSA key of ${key.key.bits} bits: verifiers must not accept keys under 1024 bits (RFC 8301 §3.2), so every signature with it fails; publish a 2048-bit key`,
+          message: `RSA key of ${key.key.bits} bits: RFC 8301 §3.2 forbids signing with keys under 1024 bits, and verifiers treat such signatures as failed; publish a 2048-bit key`,
           severity: 'error',
         });
       } else {

@@ -60,27 +60,9 @@ const NUL = 0;
  * an unclosed `(` is found in a first pass, and the second pass recovers from it without rescanning.
  */
 export function lexEntries(text: string, onEntry: (entry: Entry) => void): LexResult {
-  return lexFrom(text, 0, onEntry);
-}
-
-/**
- * The end offset of the first entry that starts at or after `from` (its last token or error), or undefined when
- * none does. Used to give a suppression comment the whole next record, however many lines it spans.
- */
-export function nextEntryEnd(text: string, from: number): number | undefined {
-  let end: number | undefined;
-  lexFrom(text, from, (entry) => {
-    const offsets = [...entry.tokens.map((token) => token.end), ...entry.errors.map((error) => error.span.end)];
-    end = Math.max(...offsets);
-    return false;
-  });
-  return end;
-}
-
-function lexFrom(text: string, from: number, onEntry: (entry: Entry) => void | boolean): LexResult {
   const comments: Comment[] = [];
-  const first = runLexer(text, from, comments, [], onEntry);
-  if (first.unclosedParens.length > 0 && !first.stopped) {
+  const first = runLexer(text, 0, comments, [], onEntry);
+  if (first.unclosedParens.length > 0) {
     // Nothing after the first unclosed `(` was emitted; lex that part again knowing which parentheses never close.
     comments.length = first.commentsBeforeResume;
     runLexer(text, first.resumeAt, comments, first.unclosedParens, onEntry);
@@ -89,9 +71,29 @@ function lexFrom(text: string, from: number, onEntry: (entry: Entry) => void | b
   return { comments, missingFinalNewline: text.length > 0 && last !== LF && last !== CR };
 }
 
+/**
+ * The extent of every entry of a file, in order: from its first token (or error) to its last. Used to give a
+ * suppression comment the whole next record, however many lines it spans.
+ */
+export function entryExtents(text: string): Span[] {
+  const extents: Span[] = [];
+  lexEntries(text, (entry) => {
+    let start = Infinity;
+    let end = -Infinity;
+    for (const token of entry.tokens) {
+      start = Math.min(start, token.start);
+      end = Math.max(end, token.end);
+    }
+    for (const error of entry.errors) {
+      start = Math.min(start, error.span.start);
+      end = Math.max(end, error.span.end);
+    }
+    extents.push({ start, end });
+  });
+  return extents;
+}
+
 interface PassResult {
-  /** The callback asked to stop. */
-  readonly stopped: boolean;
   /** Positions of `(` still open at the end of the input, in ascending order. */
   readonly unclosedParens: number[];
   /** Where the entry holding the first unclosed `(` begins. */
@@ -108,7 +110,7 @@ function runLexer(
    * walked with a cursor, not a Set: a line of millions of `(` would exceed the largest Set V8 allows.
    */
   unclosed: readonly number[],
-  onEntry: (entry: Entry) => void | boolean,
+  onEntry: (entry: Entry) => void,
 ): PassResult {
   const length = text.length;
   let pos = from;
@@ -122,15 +124,14 @@ function runLexer(
   let nextUnclosed = 0;
   let commentsAtEntryStart = comments.length;
 
-  let stopped = false;
   const flush = (): void => {
-    if ((tokens.length > 0 || errors.length > 0) && onEntry({ tokens, blankOwner, lineStart, errors }) === false) stopped = true;
+    if (tokens.length > 0 || errors.length > 0) onEntry({ tokens, blankOwner, lineStart, errors });
     tokens = [];
     errors = [];
     blankOwner = false;
   };
 
-  while (pos < length && !stopped) {
+  while (pos < length) {
     const c = text.charCodeAt(pos);
     if (c === LF || c === CR) {
       pos += c === CR && text.charCodeAt(pos + 1) === LF ? 2 : 1;
@@ -195,13 +196,13 @@ function runLexer(
   if (parenStack.length > 0) {
     if (unclosed.length === 0) {
       // First pass: report nothing yet; the caller re-lexes from the entry that holds the first unclosed `(`.
-      return { stopped, unclosedParens: parenStack, resumeAt: lineStart, commentsBeforeResume: commentsAtEntryStart };
+      return { unclosedParens: parenStack, resumeAt: lineStart, commentsBeforeResume: commentsAtEntryStart };
     }
     // The second pass can still meet a `(` it could not foresee (after a recovery skip); report and stop there.
     errors.push({ span: { start: parenStack[0], end: parenStack[0] + 1 }, message: 'unbalanced parentheses: this ( is never closed' });
   }
-  if (!stopped) flush();
-  return { stopped, unclosedParens: [], resumeAt: length, commentsBeforeResume: comments.length };
+  flush();
+  return { unclosedParens: [], resumeAt: length, commentsBeforeResume: comments.length };
 }
 
 function lexQuoted(text: string, start: number, tokens: Token[], errors: LexError[]): number {
