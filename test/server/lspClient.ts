@@ -13,6 +13,8 @@ import {
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
+  WorkDoneProgress,
+  WorkDoneProgressCreateRequest,
 } from 'vscode-languageserver/node';
 
 export class LspTestClient {
@@ -20,6 +22,8 @@ export class LspTestClient {
   /** The last diagnostics published for each URI. */
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   readonly notifications: { method: string; params: unknown }[] = [];
+  /** The work-done progress the server reported, in order (`begin`, `report`, `end` values). */
+  readonly progress: { kind: string; message?: string; percentage?: number }[] = [];
   /** What the server wrote to stderr, for failure messages. */
   stderr = '';
   private readonly listeners = new Set<() => void>();
@@ -39,6 +43,13 @@ export class LspTestClient {
     });
     // The server asks to register file watchers; a test client accepts and ignores them.
     this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest(WorkDoneProgressCreateRequest.type, ({ token }) => {
+      this.connection.onProgress(WorkDoneProgress.type, token, (value) => {
+        this.progress.push(value);
+        this.changed();
+      });
+      return null;
+    });
     this.connection.listen();
   }
 

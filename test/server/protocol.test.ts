@@ -3,7 +3,8 @@
 
 import assert from 'node:assert/strict';
 import dgram from 'node:dgram';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, Location, MarkupContent } from 'vscode-languageserver/node';
@@ -214,6 +215,44 @@ function positionOf(text: string, needle: string, offsetInNeedle: number): { lin
   const line = before.split('\n').length - 1;
   return { line, character: before.length - before.lastIndexOf('\n') - 1 };
 }
+
+describe('language server index', function () {
+  it('indexes a large workspace with work-done progress, so a zone sees names in files never opened', async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'zonelint-index-'));
+    const zones = 60;
+    for (let i = 0; i < zones; i++) {
+      writeFileSync(path.join(folder, `z${i}.example.zone`), `$ORIGIN z${i}.example.\n$TTL 300\n@ SOA ns h 1 2 3 4 5\n@ NS ns\nns A 192.0.2.${i}\nwww CNAME ns\n`);
+    }
+    const client = await LspTestClient.start({
+      serverScript: SERVER,
+      params: {
+        processId: process.pid,
+        rootUri: null,
+        workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'many' }],
+        capabilities: { window: { workDoneProgress: true } },
+        initializationOptions: { settings: EDITOR_SETTINGS },
+      },
+    });
+    try {
+      // An SPF include of a name in an unopened zone that has no SPF record there: only the index can tell
+      // (without it, DNS being off, the target would stay unresolved).
+      const uri = pathToFileURL(path.join(folder, 'open.zone')).href;
+      const text = '$ORIGIN open.example.\n$TTL 300\n@ SOA ns.z1.example. h 1 2 3 4 5\n@ NS ns.z1.example.\n@ TXT "v=spf1 include:www.z59.example -all"\n';
+      await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'dns-zone', version: 1, text } });
+      const diagnostics = await client.waitForDiagnostics(uri, (list) => list.length > 0, 'diagnostics of a zone whose SPF include is in an indexed zone');
+      const codes = diagnostics.map((d) => d.code);
+      assert.ok(codes.includes('spf-include-target') && !codes.includes('spf-unresolved'), codes.join(', '));
+      assert.deepEqual(
+        [client.progress[0]?.kind, client.progress[client.progress.length - 1]?.kind],
+        ['begin', 'end'],
+      );
+      assert.equal(await client.stop(), 0);
+    } finally {
+      client.kill();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('language server trust', function () {
   const cases: { name: string; trusted: boolean; queries: (count: number) => boolean; includeProblem: boolean }[] = [

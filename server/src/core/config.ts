@@ -18,7 +18,10 @@ export interface Settings {
   readonly generateLimit: number;
   /** Per-query DNS timeout in milliseconds. */
   readonly dnsTimeoutMs: number;
-  /** The most DNS queries the checks of one record may send. */
+  /**
+   * The most lookups the checks of one record may pass to DNS, answered from the cache or not (so findings do not
+   * depend on the cache); names past it are reported unresolved.
+   */
   readonly dnsQueryBudget: number;
 }
 

@@ -159,6 +159,6 @@ export class ZonelintWorkspace {
     else if (this.options.dns === undefined && this.settings.dns === 'live') {
       dns = new DnsResolver({ server: this.settings.dnsServer, timeoutMs: this.settings.dnsTimeoutMs });
     }
-    return new WorkspaceResolver(() => this.zones(), dns);
+    return new WorkspaceResolver(() => this.zones(), dns, this.settings.dnsQueryBudget);
   }
 }

@@ -4,6 +4,8 @@
 
 import type { Settings } from './config';
 import { buildSuppressions, parseDirectives } from './directives';
+import { disableFix } from './edit/disable';
+import type { Fix } from './edit/textEdit';
 import type { Suppression } from './directives';
 import { ALL_RULES } from './rules';
 import type { Rule, RuleReport } from './rules/rule';
@@ -20,7 +22,12 @@ export interface Diagnostic {
   readonly span: Span;
   readonly related: readonly RelatedInformation[];
   readonly docsUrl: string;
+  /** The rule's fixes, then "Disable <id> for this line" (absent only where no comment can silence the finding). */
+  readonly fixes: readonly Fix[];
 }
+
+/** A finding on its way through the engine, with the fixes its rule offers. */
+type FixableFinding = Finding & { readonly fixes?: readonly Fix[] };
 
 export interface LintOutput {
   readonly diagnostics: Diagnostic[];
@@ -34,8 +41,8 @@ const RULES_BY_ID = new Map(ALL_RULES.map((rule) => [rule.meta.id, rule]));
 export async function lintZone(input: { zone: Zone; workspace: WorkspaceView; settings: Settings; rules?: readonly Rule[] }): Promise<LintOutput> {
   const { zone, settings } = input;
   const rules = input.rules ?? ALL_RULES;
-  const findings: Finding[] = [...zone.parseFindings];
   const internalErrors: string[] = [];
+  const findings: FixableFinding[] = zone.parseFindings.map((finding) => withParseFixes(finding, zone, internalErrors));
   if (zone.origin === undefined) {
     findings.push({
       ruleId: 'zone-origin-unknown',
@@ -62,7 +69,20 @@ export async function lintZone(input: { zone: Zone; workspace: WorkspaceView; se
   return { diagnostics, internalErrors };
 }
 
-function applySuppressions(zone: Zone, findings: readonly Finding[], settings: Settings): Diagnostic[] {
+/** A parser finding with the fixes its rule file offers for it; a fixer that throws costs only its fixes. */
+function withParseFixes(finding: Finding, zone: Zone, internalErrors: string[]): FixableFinding {
+  const fixer = RULES_BY_ID.get(finding.ruleId)?.fixParseFinding;
+  if (fixer === undefined) return finding;
+  try {
+    const fixes = fixer(finding, zone);
+    return fixes.length === 0 ? finding : { ...finding, fixes };
+  } catch (error) {
+    internalErrors.push(`fixes of ${finding.ruleId} failed on ${zone.file.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return finding;
+  }
+}
+
+function applySuppressions(zone: Zone, findings: readonly FixableFinding[], settings: Settings): Diagnostic[] {
   const suppressionsByFile = new Map<SourceFile, Suppression[]>();
   const unknownIds: Finding[] = [];
   for (const file of zone.files) {
@@ -76,9 +96,10 @@ function applySuppressions(zone: Zone, findings: readonly Finding[], settings: S
     }
   }
   const diagnostics: Diagnostic[] = [];
-  const add = (finding: Finding): void => {
+  const add = (finding: FixableFinding): void => {
     const configured = settings.rules[finding.ruleId];
     if (configured === 'off') return;
+    const disable = disableFix({ ruleId: finding.ruleId, file: finding.location.file, span: finding.location.span });
     diagnostics.push({
       ruleId: finding.ruleId,
       severity: configured ?? finding.severity,
@@ -87,6 +108,7 @@ function applySuppressions(zone: Zone, findings: readonly Finding[], settings: S
       span: finding.location.span,
       related: finding.related ?? [],
       docsUrl: docsUrl(finding.ruleId),
+      fixes: disable === undefined ? (finding.fixes ?? []) : [...(finding.fixes ?? []), disable],
     });
   };
   for (const finding of findings) if (!isSuppressed(finding, suppressionsByFile)) add(finding);

@@ -2,7 +2,8 @@
 // records, a check. Rules whose problems the parser finds while reading (zone-syntax, zone-bad-ttl, ...) have no
 // check: the parser reports under their id, and the rule file holds their metadata and documentation link.
 
-import type { Location, RelatedInformation, Severity } from '../types';
+import type { Fix } from '../edit/textEdit';
+import type { Finding, Location, RelatedInformation, Severity } from '../types';
 import type { Zone } from '../zone/model';
 import type { WorkspaceView } from '../workspace/view';
 
@@ -20,6 +21,8 @@ export interface RuleReport {
   /** Defaults to the rule's default severity; a rule may grade a case differently (spf-permissive-all for `?all`). */
   readonly severity?: Severity;
   readonly related?: readonly RelatedInformation[];
+  /** Ways to fix the finding as plain text edits; the engine adds "Disable <id> for this line" to every finding. */
+  readonly fixes?: readonly Fix[];
 }
 
 export interface RuleContext {
@@ -33,6 +36,8 @@ export interface Rule {
   readonly meta: RuleMeta;
   /** Absent for rules the parser reports while reading. */
   readonly check?: (context: RuleContext) => void | Promise<void>;
+  /** For a rule the parser reports: the fixes of one of its findings, read from the zone and the source text. */
+  readonly fixParseFinding?: (finding: Finding, zone: Zone) => readonly Fix[];
 }
 
 /** Where each rule's documentation page lives, relative to the project root and as a link. */

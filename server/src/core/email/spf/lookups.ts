@@ -4,6 +4,7 @@
 // tree saying, per term, what it costs, whether its lookup is void and who answered, so hovers can show it.
 
 import type { Location } from '../../types';
+import { resolverForOneRecord } from '../../workspace/resolver';
 import type { Resolver } from '../../workspace/view';
 import type { ResourceRecord, Zone } from '../../zone/model';
 import type { RecordText } from '../recordText';
@@ -91,15 +92,12 @@ export interface TermVisit {
 /** The most SPF records one analysis reads, so a wide include tree in DNS cannot make linting slow. */
 export const MAX_RECORDS_READ = 40;
 
-/** Answers already asked for, by `name/type`; analyses of one workspace state may share them. */
-export type AnswerMemo = Map<string, Promise<QueryOutcome>>;
-
 /**
- * Counts the lookups of one record, reading include and redirect targets through `resolver`. Analyses that share
- * `answers` ask each question once, so records that include the same provider do not ask for it again.
+ * Counts the lookups of one record, reading include and redirect targets through `resolver` and asking each
+ * question once. Names built from macros are never asked: they depend on the message, which a linter lacks.
  */
-export async function analyzeLookups(options: { readonly source: SpfSource; readonly resolver: Resolver; readonly answers?: AnswerMemo }): Promise<SpfLookupAnalysis> {
-  const analyzer = new Analyzer(options.resolver, options.answers ?? new Map());
+export async function analyzeLookups(options: { readonly source: SpfSource; readonly resolver: Resolver }): Promise<SpfLookupAnalysis> {
+  const analyzer = new Analyzer(options.resolver);
   const root = await analyzer.record(options.source, [options.source.domain.toLowerCase()]);
   return { root, lookups: root.total, voidLookups: root.voidLookups, complete: analyzer.complete };
 }
@@ -140,9 +138,12 @@ export function evaluatedTerms(parsed: ParsedSpf): Term[] {
  */
 const analysisCache = new WeakMap<Resolver, WeakMap<ResourceRecord, { zones: readonly Zone[]; analysis: Promise<SpfLookupAnalysis> }>>();
 
-/** The analysis of a record found in a zone of `workspace`, computed once while the workspace stays the same. */
+/**
+ * The analysis of a record found in a zone of `workspace`, computed once while the workspace stays the same. Its
+ * lookups go through the resolver's view for one record, which holds them to the DNS query budget.
+ */
 export function analyzeZoneRecord(
-  workspace: { readonly resolver: Resolver; readonly zones: readonly Zone[]; readonly answers: AnswerMemo },
+  workspace: { readonly resolver: Resolver; readonly zones: readonly Zone[] },
   source: SpfSource & { readonly zone: { readonly record: ResourceRecord } },
 ): Promise<SpfLookupAnalysis> {
   const resolver = workspace.resolver;
@@ -154,7 +155,7 @@ export function analyzeZoneRecord(
   }
   const entry = perRecord.get(source.zone.record);
   if (entry !== undefined && sameZones(entry.zones, zones)) return entry.analysis;
-  const analysis = analyzeLookups({ source, resolver, answers: workspace.answers });
+  const analysis = analyzeLookups({ source, resolver: resolverForOneRecord(resolver) });
   perRecord.set(source.zone.record, { zones, analysis });
   return analysis;
 }
@@ -169,11 +170,10 @@ const PTR_NOTE = 'the names depend on the connecting address: counted, not looke
 class Analyzer {
   complete = true;
   private recordsRead = 0;
+  /** Answers already asked for, by `name/type`. */
+  private readonly answers = new Map<string, Promise<QueryOutcome>>();
 
-  constructor(
-    private readonly resolver: Resolver,
-    private readonly answers: AnswerMemo,
-  ) {}
+  constructor(private readonly resolver: Resolver) {}
 
   async record(source: SpfSource, chain: readonly string[]): Promise<RecordCost> {
     const terms: TermCost[] = [];

@@ -70,8 +70,8 @@ export async function analyzedSpfRecords(
   zone: Zone,
   workspace: { readonly resolver: Resolver; readonly zones: readonly Zone[] },
 ): Promise<Array<{ spf: ZoneSpfRecord; analysis: SpfLookupAnalysis }>> {
-  // One memo of answers for this workspace state: records that include the same provider ask for it once.
-  const snapshot = { resolver: workspace.resolver, zones: workspace.zones, answers: new Map() };
+  // One list of zones for every record; each record's analysis has its own answers and DNS query budget.
+  const snapshot = { resolver: workspace.resolver, zones: workspace.zones };
   const clean = spfRecordsOf(zone).filter((spf) => spf.parsed.errors.length === 0);
   const analyses = await Promise.all(clean.map((spf) => analyzeZoneRecord(snapshot, spf)));
   return clean.map((spf, index) => ({ spf, analysis: analyses[index] }));

@@ -1,0 +1,226 @@
+// Inserting new records the way the file around them is written: next to records of the same owner (or the
+// records a caller names, or in DNS name order), with relative or absolute owners, blank owners, TTL, class, type
+// case and column alignment copied from the neighbour, and never between a record and a blank-owner line that
+// inherits its owner.
+
+import type { ResourceRecord, Zone } from '../zone/model';
+import { labelsOf, nameKey, parseName, relativeName, ROOT } from '../zone/names';
+import { nameFromLabels } from '../email/txtRecords';
+import type { SourceFile, Span } from '../types';
+import { advance, afterLineOf, lineEnding, lineStartOf, padding, visualColumn } from './lines';
+import type { TextEdit } from './textEdit';
+import { txtRdata } from './txt';
+
+/** The data of a new record: presentation text, or a TXT value (octets) to quote and split. */
+export type NewRdata = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'txt'; readonly value: string };
+
+export interface NewRecord {
+  /** Canonical absolute owner. */
+  readonly owner: string;
+  /** The type mnemonic in upper case (`TXT`, `MX`, `CNAME`). */
+  readonly type: string;
+  readonly rdata: NewRdata;
+}
+
+/**
+ * The edits that insert `records` into `zone`. Each goes after the last record of its owner in the file; failing
+ * that after the last of the `near` records (a domain's other mail records); failing that after the record that
+ * precedes it in DNS name order. Records that land at one place come in one edit, continuing owners first.
+ */
+export function insertRecords(options: { zone: Zone; records: readonly NewRecord[]; near?: readonly ResourceRecord[] }): TextEdit[] {
+  const { zone } = options;
+  const groups = new Map<string, { file: SourceFile; offset: number; prefix: string; anchor: ResourceRecord | undefined; records: NewRecord[] }>();
+  for (const record of options.records) {
+    const place = placeFor({ zone, owner: record.owner, near: options.near ?? [] });
+    const key = `${place.file.path}\u0000${place.offset}`;
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, { ...place, records: [record] });
+    else group.records.push(record);
+  }
+  const edits: TextEdit[] = [];
+  for (const group of groups.values()) {
+    const { anchor, file } = group;
+    const continuing = (record: NewRecord): boolean => anchor !== undefined && nameKey(record.owner) === nameKey(anchor.owner);
+    // A record that continues the anchor's owner must come before any other, or a blank owner would inherit theirs.
+    const ordered = [...group.records.filter(continuing), ...group.records.filter((record) => !continuing(record))];
+    const eol = lineEnding(file.text);
+    const lines = ordered.map((record, index) => formatRecord({ zone, file, anchor, record, blankOwnerAllowed: index === 0 || continuing(ordered[index - 1]) }) + eol);
+    edits.push({ file, span: { start: group.offset, end: group.offset }, newText: group.prefix + lines.join('') });
+  }
+  return edits;
+}
+
+/** DNS canonical name order (RFC 4034 §6.1): labels compared right to left, case-insensitively. */
+export function compareNames(a: string, b: string): number {
+  const left = labelsOf(a).map((label) => label.toLowerCase()).reverse();
+  const right = labelsOf(b).map((label) => label.toLowerCase()).reverse();
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    if (left[i] !== right[i]) return left[i] < right[i] ? -1 : 1;
+  }
+  return left.length - right.length;
+}
+
+/** The records of one file that were written there (not expanded from `$GENERATE`), in file order. */
+export function writtenRecords(zone: Zone, file: SourceFile): ResourceRecord[] {
+  return zone.records.filter((record) => record.file === file && !record.generated);
+}
+
+interface Place {
+  readonly file: SourceFile;
+  readonly offset: number;
+  /** A line break to write first, when the anchor ends the file without one. */
+  readonly prefix: string;
+  readonly anchor: ResourceRecord | undefined;
+}
+
+function placeFor(options: { zone: Zone; owner: string; near: readonly ResourceRecord[] }): Place {
+  const { zone, owner } = options;
+  const file = options.near.find((record) => !record.generated)?.file ?? zone.file;
+  const records = writtenRecords(zone, file);
+  const last = (list: readonly ResourceRecord[]): ResourceRecord | undefined => list[list.length - 1];
+  let anchor =
+    last(records.filter((record) => nameKey(record.owner) === nameKey(owner))) ??
+    last(records.filter((record) => options.near.includes(record))) ??
+    precedingInNameOrder(records, owner);
+  if (anchor === undefined) return { file, ...afterText(file), anchor: undefined };
+  // Blank-owner lines after the anchor inherit its owner; a record written between them would take it over.
+  for (let index = records.indexOf(anchor) + 1; index < records.length && records[index].ownerSpan === undefined; index++) anchor = records[index];
+  const after = afterLineOf(file, anchor.span.end);
+  return { file, offset: after.offset, prefix: after.prefix, anchor };
+}
+
+function precedingInNameOrder(records: readonly ResourceRecord[], owner: string): ResourceRecord | undefined {
+  let best: ResourceRecord | undefined;
+  for (const record of records) {
+    if (compareNames(record.owner, owner) >= 0) continue;
+    if (best === undefined || compareNames(record.owner, best.owner) >= 0) best = record;
+  }
+  return best ?? records[0];
+}
+
+function afterText(file: SourceFile): { offset: number; prefix: string } {
+  const text = file.text;
+  const endsWithBreak = text.length === 0 || text.endsWith('\n') || text.endsWith('\r');
+  return { offset: text.length, prefix: endsWithBreak ? '' : lineEnding(text) };
+}
+
+/** How the anchor's line is laid out: the column each field starts at, and what it writes. */
+interface Layout {
+  readonly tabs: boolean;
+  readonly ttl: { readonly text: string; readonly column: number } | undefined;
+  readonly rrclass: { readonly text: string; readonly column: number } | undefined;
+  readonly typeColumn: number | undefined;
+  readonly lowerCaseType: boolean;
+  readonly rdataColumn: number | undefined;
+}
+
+function formatRecord(options: { zone: Zone; file: SourceFile; anchor: ResourceRecord | undefined; record: NewRecord; blankOwnerAllowed: boolean }): string {
+  const { zone, file, anchor, record } = options;
+  const layout = anchor === undefined ? undefined : layoutOf(anchor);
+  const sameOwner = anchor !== undefined && nameKey(anchor.owner) === nameKey(record.owner);
+  const blankOwner = sameOwner && options.blankOwnerAllowed && anchor.ownerSpan === undefined;
+  let line = blankOwner ? '' : ownerText({ zone, file, anchor, owner: record.owner });
+  let column = advance(0, line);
+  const tabs = layout?.tabs ?? false;
+  // Each field starts at the anchor's column for it, or one blank after the field before; a blank owner is the
+  // whitespace before the first field.
+  const put = (text: string | ((column: number) => string), target: number | undefined): void => {
+    const pad = padding({ from: column, to: target ?? column + 1, tabs });
+    column = advance(column, pad);
+    const written = typeof text === 'string' ? text : text(column);
+    line += pad + written;
+    column = advance(column, written);
+  };
+  if (layout?.ttl !== undefined) put(rrsetTtl(zone, record) ?? layout.ttl.text, layout.ttl.column);
+  if (layout?.rrclass !== undefined) put(layout.rrclass.text, layout.rrclass.column);
+  put(layout?.lowerCaseType === true ? record.type.toLowerCase() : record.type, layout?.typeColumn);
+  const rdata = record.rdata;
+  put((at) => (rdata.kind === 'text' ? rdata.text : txtRdata({ value: rdata.value, column: at, eol: lineEnding(file.text) })), layout?.rdataColumn);
+  return line;
+}
+
+/** The TTL the zone already gives the new record's RRset, so adding to it does not split its TTLs. */
+function rrsetTtl(zone: Zone, record: NewRecord): string | undefined {
+  const sibling = zone.records.find((other) => nameKey(other.owner) === nameKey(record.owner) && other.ttlSpan !== undefined && typeLabel(other) === record.type);
+  return sibling?.ttlSpan === undefined ? undefined : sibling.file.text.slice(sibling.ttlSpan.start, sibling.ttlSpan.end);
+}
+
+function typeLabel(record: ResourceRecord): string {
+  return record.file.text.slice(record.typeSpan.start, record.typeSpan.end).toUpperCase();
+}
+
+function layoutOf(anchor: ResourceRecord): Layout {
+  const file = anchor.file;
+  const text = file.text;
+  const lineStart = lineStartOf(file, anchor.span.start);
+  const typeLine = file.positionAt(anchor.typeSpan.start).line;
+  const sameLine = (span: Span): boolean => file.positionAt(span.start).line === typeLine;
+  const fieldsStart = anchor.ownerSpan?.end ?? lineStart;
+  const between = text.slice(fieldsStart, anchor.typeSpan.start);
+  let rrclass: Layout['rrclass'];
+  for (const match of between.matchAll(/[^\s()]+/g)) {
+    const start = fieldsStart + (match.index ?? 0);
+    if (anchor.ttlSpan !== undefined && start === anchor.ttlSpan.start) continue;
+    rrclass = { text: match[0], column: visualColumn(file, start) };
+  }
+  const ttl = anchor.ttlSpan === undefined ? undefined : { text: text.slice(anchor.ttlSpan.start, anchor.ttlSpan.end), column: visualColumn(file, anchor.ttlSpan.start) };
+  const lineText = text.slice(lineStart, afterLineOf(file, lineStart).offset);
+  return {
+    tabs: /\S\t|\t\S/.test(lineText) || /^\t/.test(lineText),
+    ttl,
+    rrclass,
+    typeColumn: visualColumn(file, anchor.typeSpan.start),
+    lowerCaseType: /^[a-z0-9]+$/.test(text.slice(anchor.typeSpan.start, anchor.typeSpan.end)) && /[a-z]/.test(text.slice(anchor.typeSpan.start, anchor.typeSpan.end)),
+    rdataColumn: sameLine(anchor.rdataSpan) ? visualColumn(file, anchor.rdataSpan.start) : undefined,
+  };
+}
+
+/**
+ * The owner as the file writes owners: absolute when most written owners are, else relative to the origin in force
+ * at the anchor (absolute after all when that origin is unknown).
+ */
+function ownerText(options: { zone: Zone; file: SourceFile; anchor: ResourceRecord | undefined; owner: string }): string {
+  const { zone, file, anchor, owner } = options;
+  const records = writtenRecords(zone, file);
+  let absolute = 0;
+  let relative = 0;
+  for (const record of records) {
+    if (record.ownerSpan === undefined) continue;
+    const raw = file.text.slice(record.ownerSpan.start, record.ownerSpan.end);
+    if (raw !== '@' && raw.endsWith('.') && !raw.endsWith('\\.')) absolute++;
+    else relative++;
+  }
+  if (absolute > relative) return owner;
+  const origin = originAt({ zone, file, records, before: anchor });
+  return origin === undefined ? owner : relativeName(owner, origin);
+}
+
+/**
+ * The origin in force just after `before`: read from the nearest earlier record written with a relative owner
+ * (its owner minus the labels written), unless a `$ORIGIN` stands between; the zone's origin for its own file when
+ * no `$ORIGIN` comes first.
+ */
+function originAt(options: { zone: Zone; file: SourceFile; records: readonly ResourceRecord[]; before: ResourceRecord | undefined }): string | undefined {
+  const { zone, file, records, before } = options;
+  const end = before === undefined ? file.text.length : before.span.end;
+  const lastOriginDirective = lastDirectiveBefore(file.text, end);
+  for (let index = before === undefined ? records.length - 1 : records.indexOf(before); index >= 0; index--) {
+    const record = records[index];
+    if (record.span.start < lastOriginDirective) break;
+    if (record.ownerSpan === undefined) continue;
+    const raw = file.text.slice(record.ownerSpan.start, record.ownerSpan.end);
+    if (raw === '@') return record.owner;
+    if (raw.endsWith('.') && !raw.endsWith('\\.')) continue;
+    const written = parseName(raw, ROOT).name;
+    if (written === undefined) continue;
+    return nameFromLabels(labelsOf(record.owner).slice(labelsOf(written).length));
+  }
+  return file === zone.file && lastOriginDirective < 0 ? zone.origin : undefined;
+}
+
+/** The offset of the last `$ORIGIN` line that starts before `end`, or -1. */
+function lastDirectiveBefore(text: string, end: number): number {
+  let found = -1;
+  for (const match of text.slice(0, end).matchAll(/^\$ORIGIN\b/gim)) found = match.index ?? found;
+  return found;
+}
