@@ -1,16 +1,16 @@
 // Finding the zone files the CLI is pointed at, and the project file `.zonelint.json` that applies to them.
+// Which names count as zone files is shared with the language server's workspace index (core/services/zoneFiles).
 
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { matchesGlob } from '../core/glob';
+import { looksLikeZoneText, SKIPPED_FOLDERS, ZONE_SNIFF_BYTES, zoneFileKind } from '../core/services/zoneFiles';
 
 export const CONFIG_FILE_NAME = '.zonelint.json';
-const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn']);
-const SNIFF_BYTES = 4096;
 
 /**
  * The zone files under a directory: `*.zone` always; `db.*`, `*.db` and the config's origin globs only when their
- * head looks like a zone file (a directive or an SOA, no NUL byte), since those names also fit other databases.
+ * head looks like a zone file, since those names also fit other databases.
  */
 export function findZoneFiles(directory: string, originGlobs: readonly string[]): string[] {
   const found: string[] = [];
@@ -20,12 +20,13 @@ export function findZoneFiles(directory: string, originGlobs: readonly string[])
       const stat = statSync(full, { throwIfNoEntry: false });
       if (stat === undefined) continue;
       if (stat.isDirectory()) {
-        if (!SKIPPED_DIRECTORIES.has(name)) walk(full);
+        if (!SKIPPED_FOLDERS.has(name)) walk(full);
         continue;
       }
       if (!stat.isFile()) continue;
-      if (/\.zone$/i.test(name)) found.push(full);
-      else if ((/^db\./i.test(name) || /\.db$/i.test(name) || originGlobs.some((glob) => matchesGlob(glob, full))) && looksLikeZone(full)) found.push(full);
+      const kind = zoneFileKind(name);
+      if (kind === 'zone') found.push(full);
+      else if ((kind === 'sniff' || originGlobs.some((glob) => matchesGlob(glob, full))) && looksLikeZone(full)) found.push(full);
     }
   };
   walk(directory);
@@ -33,14 +34,11 @@ export function findZoneFiles(directory: string, originGlobs: readonly string[])
 }
 
 function looksLikeZone(file: string): boolean {
-  let head: string;
   try {
-    head = readFileSync(file).subarray(0, SNIFF_BYTES).toString('latin1');
+    return looksLikeZoneText(readFileSync(file).subarray(0, ZONE_SNIFF_BYTES).toString('latin1'));
   } catch {
     return false;
   }
-  if (head.includes('\0')) return false;
-  return /^\$(ORIGIN|TTL|INCLUDE|GENERATE)\b/im.test(head) || /\sSOA[\s(]/i.test(head);
 }
 
 /** The nearest `.zonelint.json` in `directory` or a parent, if any. */
