@@ -65,6 +65,8 @@ export interface LiveWorkspaceOptions {
 export function liveWorkspace(text: string, options: LiveWorkspaceOptions): ZonelintWorkspace {
   const { settings, problems } = parseSettings(options.settings);
   assert.deepEqual(problems, []);
+  // No test may send a packet anywhere but 127.0.0.1: live DNS needs a loopback server or a stand-in resolver.
+  if (settings.dns === 'live' && options.dns === undefined) assert.match(settings.dnsServer ?? '', /^127\.0\.0\.1:\d+$/);
   const workspace = new ZonelintWorkspace({ settings, host: { readFile: () => undefined, mayRead: () => false }, ...(options.dns === undefined ? {} : { dns: options.dns }) });
   workspace.setFile(NET_PATH, WORKSPACE_EXAMPLE_NET);
   workspace.setFile(ZONE_PATH, text, 'example.com.');

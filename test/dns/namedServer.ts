@@ -80,6 +80,9 @@ export async function startBlackHole(): Promise<BlackHole> {
 
 class PortTaken extends Error {}
 
+/** What named logs when another process holds its port (it then exits). */
+const PORT_TAKEN = /address in use|unable to listen on any configured interfaces/;
+
 function zoneFile(origin: string): string {
   return `${origin}.zone`;
 }
@@ -143,12 +146,15 @@ function launch(input: { folder: string; port: number; failingZones: readonly st
     };
     const timer = setTimeout(() => fail(new Error(`named did not log "running" within ${STARTUP_TIMEOUT_MS} ms:\n${log}`)), STARTUP_TIMEOUT_MS);
     child.once('error', fail);
-    child.once('exit', (code, signal) => fail(new Error(`named exited (${code ?? signal}) before it was running:\n${log}`)));
+    child.once('exit', (code, signal) => {
+      const message = `named exited (${code ?? signal}) before it was running:\n${log}`;
+      fail(PORT_TAKEN.test(log) ? new PortTaken(message) : new Error(message));
+    });
     child.stderr!.setEncoding('utf8');
     child.stderr!.on('data', (chunk: string) => {
       log += chunk;
       if (settled) return;
-      if (/address in use/.test(log)) return fail(new PortTaken(`port ${input.port} is taken:\n${log}`));
+      if (PORT_TAKEN.test(log)) return fail(new PortTaken(`port ${input.port} is taken:\n${log}`));
       const unloaded = [...log.matchAll(/zone ([^/\s]+)\/IN: not loaded due to errors/g)].map((match) => match[1]);
       const broken = unloaded.filter((origin) => !input.failingZones.includes(origin));
       if (broken.length > 0) return fail(new Error(`named could not load the fixture zone ${broken.join(', ')}:\n${log}`));

@@ -21,11 +21,11 @@ const TYPE_TXT = 16;
 const TYPE_AAAA = 28;
 
 /** The shortest time an answer is kept, and the time for answers whose TTL node:dns does not report. */
-export const CACHE_FLOOR_MS = 60_000;
+const CACHE_FLOOR_MS = 60_000;
 /** The longest time an answer is kept, so a long-running language server asks again at least daily. */
-export const CACHE_CEILING_MS = 86_400_000;
+const CACHE_CEILING_MS = 86_400_000;
 /** How long a failed lookup is remembered before the name is asked again. */
-export const FAILURE_CACHE_MS = 30_000;
+const FAILURE_CACHE_MS = 30_000;
 /** Answers kept at most; past it the oldest entry goes, so a long session cannot grow the cache without end. */
 const MAX_CACHE_ENTRIES = 10_000;
 
