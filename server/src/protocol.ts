@@ -1,6 +1,8 @@
 // The custom messages between the zonelint client and server, typed once for both sides (LSP's own messages
 // come from vscode-languageserver/-client). Any LSP client may ignore them.
 
+import type { SpfEvaluation } from './core/email/spf/evaluate';
+
 /** Sent by the client in `initialize`. */
 export interface InitializationOptions {
   /**
@@ -34,3 +36,22 @@ export interface SpfLookupCount {
   /** False when some target was not resolved (DNS off, say): the count is then a lower bound. */
   readonly complete: boolean;
 }
+
+/**
+ * Client to server: run RFC 7208 check_host() for one sender over the session's resolver (the workspace zones
+ * first, then DNS as the settings and workspace trust allow), as `zonelint spf` does. Answered with null when the
+ * check could not run (the server logs why).
+ */
+export const CHECK_SPF_REQUEST = 'zonelint/checkSpf';
+
+export interface CheckSpfParams {
+  /** The connecting client's IPv4 or IPv6 address; anything else is answered with a permerror. */
+  readonly ip: string;
+  /** The MAIL FROM address (`user@domain`); empty for a bounce, when the HELO name is checked instead. */
+  readonly mailFrom: string;
+  /** The HELO/EHLO name; also `%{h}` in macros. */
+  readonly helo: string;
+}
+
+/** The evaluation as the core returns it: result, explanation, the two counts and the trace (plain JSON). */
+export type CheckSpfResult = SpfEvaluation;

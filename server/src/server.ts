@@ -7,13 +7,16 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../package.json';
 import { definitionAt } from './core/services/definition';
 import { foldingSpans } from './core/services/folding';
-import { hoverAt } from './core/services/hover';
+import { editorHoverAt } from './core/services/hover';
 import { includeLinks } from './core/services/links';
+import { spfLookupHints } from './core/services/spfLens';
 import { documentSymbols } from './core/services/symbols';
 import { OpenDocuments } from './documents';
+import type { CheckSpfParams, CheckSpfResult } from './protocol';
+import { CHECK_SPF_REQUEST } from './protocol';
 import { runDetached, runSafe } from './runSafe';
 import { ZoneSession } from './session';
-import { toDocumentLinks, toDocumentSymbols, toFoldingRanges, toHover, toLocation } from './toLsp';
+import { toDocumentLinks, toDocumentSymbols, toFoldingRanges, toHover, toInlayHints, toLocation } from './toLsp';
 
 export function startServer(connection: Connection): void {
   const textDocuments = new TextDocuments(TextDocument);
@@ -32,6 +35,7 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         definitionProvider: true,
         documentLinkProvider: { resolveProvider: false },
+        inlayHintProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'zonelint', version },
@@ -70,10 +74,10 @@ export function startServer(connection: Connection): void {
       name: 'hover',
       fallback: null,
       log,
-      handler: ({ textDocument, position }) => {
+      handler: async ({ textDocument, position }) => {
         const target = at(textDocument.uri);
         if (target === undefined || session === undefined) return null;
-        const hover = hoverAt({ zone: target.zone, filePath: target.file.path, offset: target.file.offsetAt(position), workspace: session.workspace.getView() });
+        const hover = await editorHoverAt({ zone: target.zone, filePath: target.file.path, offset: target.file.offsetAt(position), workspace: session.workspace.getView() });
         return hover === undefined ? null : toHover(hover, target.file);
       },
     }),
@@ -100,6 +104,28 @@ export function startServer(connection: Connection): void {
         const target = at(textDocument.uri);
         return target === undefined ? [] : toDocumentLinks(includeLinks(target.zone, target.file.path), target.file);
       },
+    }),
+  );
+  connection.languages.inlayHint.on(
+    runSafe({
+      name: 'inlayHint',
+      fallback: [],
+      log,
+      handler: async ({ textDocument, range }) => {
+        const target = at(textDocument.uri);
+        if (target === undefined || session === undefined) return [];
+        const within = { start: target.file.offsetAt(range.start), end: target.file.offsetAt(range.end) };
+        return toInlayHints(await spfLookupHints({ zone: target.zone, filePath: target.file.path, workspace: session.workspace.getView(), within }), target.file);
+      },
+    }),
+  );
+  connection.onRequest(
+    CHECK_SPF_REQUEST,
+    runSafe<CheckSpfParams, CheckSpfResult | null>({
+      name: CHECK_SPF_REQUEST,
+      fallback: null,
+      log,
+      handler: (params) => session?.checkSpf(params) ?? null,
     }),
   );
 

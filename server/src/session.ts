@@ -8,10 +8,11 @@ import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-langua
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SourceFile, Zone } from './core';
 import { ZonelintWorkspace } from './core';
+import { checkSpf } from './core/email/spf/evaluate';
 import { ZoneChecker } from './diagnostics';
 import type { OpenDocuments } from './documents';
 import { pathOfUri } from './documents';
-import type { InitializationOptions } from './protocol';
+import type { CheckSpfParams, CheckSpfResult, InitializationOptions } from './protocol';
 import { effectiveSettings, PROJECT_FILE_NAME } from './settings';
 import { findZoneFiles, isZoneFile, loadFiles, readText } from './workspaceIndex';
 
@@ -81,6 +82,15 @@ export class ZoneSession {
       if (file !== undefined) return { zone, file };
     }
     return undefined;
+  }
+
+  /**
+   * RFC 7208 check_host() for one sender over the workspace resolver: names in the workspace zones are answered
+   * from the files as they are in the editor, others from DNS as the settings and workspace trust allow.
+   */
+  checkSpf(params: CheckSpfParams): Promise<CheckSpfResult> {
+    // Any client may send this request, so fields it left out are read as empty rather than trusted.
+    return checkSpf({ ip: textOf(params.ip), mailFrom: textOf(params.mailFrom), helo: textOf(params.helo), resolver: this.workspace.getResolver() });
   }
 
   documentChanged(document: TextDocument): void {
@@ -207,6 +217,10 @@ function readDisk(filePath: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+function textOf(value: unknown): string {
+  return typeof value === 'string' ? value : '';
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

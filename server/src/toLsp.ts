@@ -8,6 +8,7 @@ import type {
   DocumentSymbol,
   FoldingRange,
   Hover,
+  InlayHint,
   Location as LspLocation,
   Range,
 } from 'vscode-languageserver/node';
@@ -17,6 +18,7 @@ import type { Location } from './core/types';
 import type { FoldingSpan } from './core/services/folding';
 import type { HoverText } from './core/services/hover';
 import type { IncludeLink } from './core/services/links';
+import type { SpfLookupHint } from './core/services/spfLens';
 import type { OwnerSymbol } from './core/services/symbols';
 
 /** Turns a file path of the core into the URI the client knows it by (its own URI for an open document). */
@@ -86,6 +88,10 @@ export function toHover(hover: HoverText, file: SourceFile): Hover {
 
 export function toDocumentLinks(links: readonly IncludeLink[], file: SourceFile): DocumentLink[] {
   return links.map((link) => ({ range: toRange(file, link.span), target: fileUri(link.target), tooltip: `Open ${link.target}` }));
+}
+
+export function toInlayHints(hints: readonly SpfLookupHint[], file: SourceFile): InlayHint[] {
+  return hints.map((hint) => ({ position: file.positionAt(hint.offset), label: hint.label, tooltip: hint.tooltip, paddingLeft: true }));
 }
 
 /** The `file:` URI of an absolute path. */

@@ -81,6 +81,15 @@ describe('extension manifest', () => {
     assert.deepEqual(settings['zonelint.trace.server'].enum, ['off', 'messages', 'verbose']);
   });
 
+  it('contributes its commands under the zonelint category, Test SPF for an address among them', () => {
+    const commands: { command: string; title: string; category: string }[] = manifest.contributes.commands;
+    for (const command of commands) {
+      assert.match(command.command, /^zonelint\.[a-zA-Z]+$/);
+      assert.equal(command.category, 'zonelint', command.command);
+    }
+    assert.equal(commands.find((command) => command.command === 'zonelint.testSpf')?.title, 'Test SPF for an address');
+  });
+
   it('declares limited support for untrusted workspaces, restricting the DNS settings', () => {
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
     assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, ['zonelint.dns', 'zonelint.dnsServer']);

@@ -224,3 +224,31 @@ function lastDirectiveBefore(text: string, end: number): number {
   for (const match of text.slice(0, end).matchAll(/^\$ORIGIN\b/gim)) found = match.index ?? found;
   return found;
 }
+
+/**
+ * The edits that delete records' lines. A blank-owner record that inherited its owner from a deleted record gets
+ * that owner written on its own line, so it keeps the name it had.
+ */
+export function deleteRecords(zone: Zone, doomed: readonly ResourceRecord[]): TextEdit[] {
+  const edits: TextEdit[] = [];
+  const files = new Set(doomed.map((record) => record.file));
+  for (const file of files) {
+    let orphanedOwner: ResourceRecord | undefined;
+    for (const record of writtenRecords(zone, file)) {
+      if (doomed.includes(record)) {
+        edits.push({ file, span: { start: lineStartOf(file, record.span.start), end: afterLineOf(file, record.span.end).offset }, newText: '' });
+        if (record.ownerSpan !== undefined) orphanedOwner = record;
+        continue;
+      }
+      if (record.ownerSpan === undefined && orphanedOwner?.ownerSpan !== undefined) {
+        const owner = file.text.slice(orphanedOwner.ownerSpan.start, orphanedOwner.ownerSpan.end);
+        const lineStart = lineStartOf(file, record.span.start);
+        const indentation = file.text.slice(lineStart, record.span.start);
+        const pad = padding({ from: advance(0, owner), to: advance(0, indentation), tabs: indentation.includes('\t') });
+        edits.push({ file, span: { start: lineStart, end: record.span.start }, newText: owner + pad });
+      }
+      orphanedOwner = undefined;
+    }
+  }
+  return edits;
+}

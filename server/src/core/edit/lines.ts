@@ -6,13 +6,21 @@ import type { SourceFile } from '../types';
 /** Tab stops every eight columns, as BIND's own output and most editors lay zone files out. */
 export const TAB_WIDTH = 8;
 
-/** The line ending the file uses: CRLF when its first line break is one, else LF. */
+/**
+ * The line ending the file uses: CRLF when its first line break is one, else LF. The last answer is remembered,
+ * because every finding's disable fix asks about the same text, and a long file without a line break would
+ * otherwise be searched once per finding.
+ */
 export function lineEnding(text: string): string {
+  if (text === lastText) return lastEnding;
   const first = text.search(/\r\n|\n|\r/);
-  if (first < 0) return '\n';
-  if (text[first] === '\n') return '\n';
-  return text[first + 1] === '\n' ? '\r\n' : '\r';
+  lastEnding = first < 0 || text[first] === '\n' ? '\n' : text[first + 1] === '\n' ? '\r\n' : '\r';
+  lastText = text;
+  return lastEnding;
 }
+
+let lastText: string | undefined;
+let lastEnding = '\n';
 
 /** The offset where the line holding `offset` starts. */
 export function lineStartOf(file: SourceFile, offset: number): number {

@@ -87,3 +87,9 @@ export function newTextOffset(edits: readonly TextEdit[], index: number): number
   });
   return target.span.start + shift;
 }
+
+/** A fix made of one edit, as a list to spread into a report's fixes: empty when the edit would change nothing. */
+export function editFix(options: Omit<Fix, 'edits'> & { readonly edit: TextEdit | undefined }): Fix[] {
+  const { edit, ...fix } = options;
+  return edit === undefined ? [] : [{ ...fix, edits: [edit] }];
+}

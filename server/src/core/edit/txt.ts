@@ -53,10 +53,46 @@ export function splitValue(value: string, max = MAX_STRING_OCTETS): string[] {
  * line inside parentheses (without them when the record already stands inside parentheses), aligned.
  */
 export function txtRdata(options: { value: string; column: number; eol: string; insideParentheses?: boolean }): string {
-  const strings = splitValue(options.value).map(quoteString);
+  return layoutStrings({ ...options, strings: splitValue(options.value).map(quoteString) });
+}
+
+/** Quoted strings written from `column`: on one line when there is one, else one per line, aligned. */
+export function layoutStrings(options: { strings: readonly string[]; column: number; eol: string; insideParentheses?: boolean }): string {
+  const { strings } = options;
   if (strings.length === 1) return strings[0];
   if (options.insideParentheses === true) return strings.join(options.eol + ' '.repeat(options.column));
   return `( ${strings.join(options.eol + ' '.repeat(options.column + 2))} )`;
+}
+
+/**
+ * Splits the source text of a character-string (escapes kept) into pieces of at most `max` octets each, never
+ * inside an escape, counting characters beyond ASCII as their UTF-8 octets.
+ */
+export function splitEscaped(raw: string, max = MAX_STRING_OCTETS): string[] {
+  const pieces: string[] = [];
+  let current = '';
+  let octets = 0;
+  for (let i = 0; i < raw.length; ) {
+    let width = raw.codePointAt(i)! > 0xffff ? 2 : 1;
+    if (raw[i] === '\\') width = /^\\\d{3}/.test(raw.slice(i, i + 4)) ? 4 : 1 + (raw.codePointAt(i + 1)! > 0xffff ? 2 : 1);
+    const unit = raw.slice(i, i + width);
+    const size = /^\\\d{3}$/.test(unit) ? 1 : Buffer.byteLength(unit.replace(/^\\/, ''), 'utf8');
+    if (octets + size > max) {
+      pieces.push(current);
+      current = '';
+      octets = 0;
+    }
+    current += unit;
+    octets += size;
+    i += width;
+  }
+  if (current.length > 0 || pieces.length === 0) pieces.push(current);
+  return pieces;
+}
+
+/** True when the record's data stands inside parentheses that open before `offset` (its first string, say). */
+export function opensParentheses(record: ResourceRecord, offset: number): boolean {
+  return record.file.text.slice(record.typeSpan.end, offset).includes('(');
 }
 
 /** Rewrites a TXT record's whole text as `value`, keeping its parentheses; undefined when nothing changes. */
@@ -65,8 +101,7 @@ export function rewriteTxt(entry: TxtEntry, value: string): TextEdit | undefined
   const { record, text } = entry;
   const span = wholeSpan(text);
   const file = record.file;
-  const insideParentheses = file.text.slice(record.typeSpan.end, span.start).includes('(');
-  const newText = txtRdata({ value, column: visualColumn(file, span.start), eol: lineEnding(file.text), insideParentheses });
+  const newText = txtRdata({ value, column: visualColumn(file, span.start), eol: lineEnding(file.text), insideParentheses: opensParentheses(record, span.start) });
   return { file, span, newText };
 }
 

@@ -4,6 +4,8 @@
 import { checkedDkimRecords, MailAliasIndex } from '../email/aliases';
 import { DKIM_HASH_ALGORITHMS, findTag, listValues } from '../email/dkim';
 import { textLocation } from '../email/txtRecords';
+import { removeTag, replaceTagValue } from '../edit/tags';
+import { editFix } from '../edit/textEdit';
 import type { Rule } from './rule';
 
 export const rule: Rule = {
@@ -19,6 +21,10 @@ export const rule: Rule = {
       context.report({
         location: textLocation(record, text, hashes.range),
         message: 'h= allows only sha1, which RFC 8301 forbids: verifiers reject rsa-sha1 signatures; write h=sha256 or drop h=',
+        fixes: [
+          ...editFix({ title: 'Change h= to sha256', edit: replaceTagValue({ record, text }, hashes, 'sha256'), isPreferred: true }),
+          ...editFix({ title: 'Remove h= (every algorithm the verifier accepts)', edit: removeTag({ record, text }, hashes) }),
+        ],
       });
     }
   },

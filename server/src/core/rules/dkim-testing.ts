@@ -4,6 +4,8 @@
 import { checkedDkimRecords, MailAliasIndex } from '../email/aliases';
 import { findTag, listValues } from '../email/dkim';
 import { textLocation } from '../email/txtRecords';
+import { removeTag, replaceTagValue } from '../edit/tags';
+import { editFix } from '../edit/textEdit';
 import type { Rule } from './rule';
 
 export const rule: Rule = {
@@ -12,9 +14,16 @@ export const rule: Rule = {
     for (const { record, text, parsed } of checkedDkimRecords(context.zone, new MailAliasIndex(context.workspace))) {
       const flags = findTag(parsed.tags, 't');
       if (flags === undefined || !listValues(flags).includes('y')) continue;
+      const others = listValues(flags).filter((flag) => flag !== 'y');
+      const entry = { record, text };
       context.report({
         location: textLocation(record, text, flags.range),
         message: 't=y marks the key as in testing: verifiers treat a failed signature like no signature; remove y once signing works',
+        fixes: editFix({
+          title: others.length === 0 ? 'Remove t=y (signing works)' : `Remove y from ${flags.name}= (signing works)`,
+          edit: others.length === 0 ? removeTag(entry, flags) : replaceTagValue(entry, flags, others.join(':')),
+          isPreferred: true,
+        }),
       });
     }
   },

@@ -5,6 +5,9 @@ import { checkReportAuthorization } from '../email/reportAuthorization';
 import type { AuthorizationResult } from '../email/reportAuthorization';
 import { parseReportUris, policyRecords } from '../email/dmarc';
 import { shown, textLocation } from '../email/txtRecords';
+import { insertRecords } from '../edit/insert';
+import type { Fix } from '../edit/textEdit';
+import type { WorkspaceView } from '../workspace/view';
 import type { Rule } from './rule';
 
 export const rule: Rule = {
@@ -35,12 +38,14 @@ export const rule: Rule = {
             context.report({
               location,
               message: `${uri.address.domain} has not authorized reports for ${shown(placement.domain)}: receivers send none there unless ${shown(verdict.name)} has a TXT "v=DMARC1" record (RFC 9990 §4); ask the destination to publish it`,
+              fixes: authorizationFixes(context.workspace, verdict.name, destination),
             });
           } else if (verdict.kind === 'unverified') {
             context.report({
               location,
               message: `unverified: could not check that ${uri.address.domain} accepts reports for ${shown(placement.domain)} (${verdict.reason}); it needs a TXT "v=DMARC1" record at ${shown(verdict.name)}`,
               severity: 'information',
+              fixes: authorizationFixes(context.workspace, verdict.name, destination),
             });
           }
         }
@@ -48,3 +53,21 @@ export const rule: Rule = {
     }
   },
 };
+
+/** The record the destination publishes to accept the reports. */
+const AUTHORIZATION = 'v=DMARC1';
+
+/**
+ * When the destination's zone is in the workspace, the record is added there (an edit of another file); otherwise
+ * it is copied for the user to send to whoever runs that zone.
+ */
+function authorizationFixes(workspace: WorkspaceView, name: string, destination: string): Fix[] {
+  const zone = workspace.zoneFor(name);
+  if (zone !== undefined) {
+    const edits = insertRecords({ zone, records: [{ owner: name, type: 'TXT', rdata: { kind: 'txt', value: AUTHORIZATION } }] });
+    return [{ title: `Add ${shown(name)} TXT "${AUTHORIZATION}" to the ${shown(zone.origin ?? destination)} zone`, edits, isPreferred: true }];
+  }
+  const text = `${name} IN TXT "${AUTHORIZATION}"`;
+  const message = `Copied ${shown(name)} TXT "${AUTHORIZATION}": the ${shown(destination)} zone is not in this workspace, so ask whoever runs it to publish the record`;
+  return [{ title: `Copy the authorization record for the ${shown(destination)} zone`, edits: [], command: { kind: 'copy-to-clipboard', text, message } }];
+}

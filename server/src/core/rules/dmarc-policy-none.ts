@@ -3,6 +3,8 @@
 
 import { dmarcTag, policyOf, policyRecords } from '../email/dmarc';
 import { textLocation } from '../email/txtRecords';
+import { replaceTagValue } from '../edit/tags';
+import { editFix } from '../edit/textEdit';
 import type { Rule } from './rule';
 
 export const rule: Rule = {
@@ -22,6 +24,11 @@ export const rule: Rule = {
           `p=none only monitors: mail that fails DMARC is still delivered, so the domain can still be spoofed. ` +
           `Roll out in stages: p=none while you read the aggregate reports and fix every legitimate sender${reports}, ` +
           `then p=quarantine, then p=reject.`,
+        // The next stage is the obvious step; jumping to reject is for domains whose reports are already clean.
+        fixes: [
+          ...editFix({ title: 'Move to the next stage: p=quarantine (failing mail goes to spam)', edit: replaceTagValue({ record, text }, policy, 'quarantine'), isPreferred: true }),
+          ...editFix({ title: 'Go straight to p=reject (failing mail is refused)', edit: replaceTagValue({ record, text }, policy, 'reject') }),
+        ],
       });
     }
   },

@@ -3,6 +3,9 @@
 
 import { discoverDmarcPolicy, mailDomains, noMailSpf, nullMx, realMx } from '../email/mailDomains';
 import { recordLocation, shown } from '../email/txtRecords';
+import type { Fix } from '../edit/textEdit';
+import { addDmarcRecord } from '../generators/dmarc';
+import type { Zone } from '../zone/model';
 import type { Rule } from './rule';
 
 export const rule: Rule = {
@@ -25,7 +28,16 @@ export const rule: Rule = {
       context.report({
         location: recordLocation(evidence),
         message: `${shown(domain.name)} handles mail but has no DMARC record at _dmarc.${shown(domain.name)}, nor a parent domain with one: receivers have no policy for mail that fails SPF and DKIM; publish _dmarc.${shown(domain.name)} TXT "v=DMARC1; p=none; rua=mailto:<address>" and raise p as the reports allow`,
+        fixes: dmarcFixes(context.zone, domain.name),
       });
     }
   },
 };
+
+/** A record at each rollout stage; the first stage, which only monitors, is the one to start with. */
+function dmarcFixes(zone: Zone, domain: string): Fix[] {
+  return (['none', 'quarantine', 'reject'] as const).flatMap((policy) => {
+    const result = addDmarcRecord({ zone, domain, policy });
+    return result.kind === 'fix' ? [{ ...result.fix, isPreferred: policy === 'none' }] : [];
+  });
+}

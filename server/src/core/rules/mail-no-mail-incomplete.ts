@@ -4,6 +4,7 @@
 
 import { discoverDmarcPolicy, mailDomains, noMailSpf, nullMx, realMx } from '../email/mailDomains';
 import { recordLocation, shown } from '../email/txtRecords';
+import { noMailEdits } from '../generators/noMail';
 import type { Rule } from './rule';
 
 export const rule: Rule = {
@@ -28,16 +29,23 @@ export const rule: Rule = {
       }
       const discovery = await discoverDmarcPolicy(domain.name, context.workspace);
       if (discovery.kind === 'none') missing.push(`a DMARC record (_dmarc.${shown(domain.name)} TXT "v=DMARC1; p=reject")`);
-      else if (discovery.kind === 'found' && discovery.policy !== 'reject') {
+      if (discovery.kind === 'found' && discovery.policy !== 'reject') {
         const where = discovery.own ? `_dmarc.${shown(domain.name)}` : `the one inherited from _dmarc.${shown(discovery.at)}`;
         const setting = discovery.policyTag === undefined ? 'no policy' : `${discovery.policyTag}=${discovery.policy ?? 'an invalid value'}`;
         missing.push(`DMARC p=reject (${where} sets ${setting})`);
       }
       if (missing.length === 0) continue;
+      const parts = {
+        nullMx: nullRecord === undefined && !receives,
+        replaceMx: false,
+        spf: spfDeclaration === undefined,
+        dmarc: discovery.kind === 'none' || (discovery.kind === 'found' && discovery.policy !== 'reject'),
+      };
       const declaration = nullRecord !== undefined ? 'a null MX that it handles' : receives ? 'v=spf1 -all that it sends' : 'v=spf1 -all that it handles';
       context.report({
         location: recordLocation(declaring),
         message: `${shown(domain.name)} declares with ${declaration} no mail, but lacks ${missing.join(', ')}: without the whole set, receivers may still accept mail forged in its name`,
+        fixes: [{ title: `Complete the no-mail set of ${shown(domain.name)}`, edits: noMailEdits({ zone: context.zone, domain: domain.name, parts }), isPreferred: true }],
       });
     }
   },

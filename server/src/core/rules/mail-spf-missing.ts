@@ -3,6 +3,7 @@
 
 import { mailDomains, nullMx, realMx } from '../email/mailDomains';
 import { recordLocation, shown } from '../email/txtRecords';
+import { addSpfRecord } from '../generators/spf';
 import type { Rule } from './rule';
 
 export const rule: Rule = {
@@ -19,9 +20,11 @@ export const rule: Rule = {
       const evidence = mx[0] ?? domain.dmarc[0] ?? domain.dkim[0];
       if (evidence === undefined) continue;
       const what = mx.length > 0 ? 'receives mail (MX)' : domain.dmarc.length > 0 ? 'publishes DMARC' : 'publishes DKIM keys';
+      const added = addSpfRecord({ zone: context.zone, domain: domain.name });
       context.report({
         location: recordLocation(evidence),
         message: `${shown(domain.name)} ${what} but has no SPF record: receivers get SPF "none" for it; publish one that lists its senders (v=spf1 ... -all), or v=spf1 -all if it sends no mail`,
+        fixes: added.kind === 'fix' ? [{ ...added.fix, isPreferred: true }] : [],
       });
     }
   },

@@ -2,6 +2,11 @@
 
 import { isMechanism } from '../email/spf/parse';
 import { locate, spfRecordsOf } from '../email/spf/records';
+import type { ZoneSpfRecord } from '../email/spf/records';
+import { spfTextWithout } from '../edit/spf';
+import type { Fix } from '../edit/textEdit';
+import { editFix } from '../edit/textEdit';
+import { rewriteTxt } from '../edit/txt';
 import type { Rule } from './rule';
 
 export const rule: Rule = {
@@ -12,14 +17,31 @@ export const rule: Rule = {
       const allIndex = mechanisms.findIndex((term) => term.kind === 'all');
       if (allIndex < 0) continue;
       const all = mechanisms[allIndex];
+      const fixes = afterAllFixes(spf, allIndex);
       // Modifiers may stand anywhere (RFC 7208 §4.6.3); only mechanisms after `all` are dead.
       for (const term of mechanisms.slice(allIndex + 1)) {
         context.report({
           location: locate(spf.zone, term),
           message: `"${term.text}" comes after "${all.text}", which always matches, so it is never evaluated (RFC 7208 §5.1): move it before ${all.text}`,
           related: [{ location: locate(spf.zone, all), message: 'evaluation stops here' }],
+          fixes,
         });
       }
     }
   },
 };
+
+/**
+ * Moving `all` to the end makes the terms after it count, as their author meant (the preferred fix, and every
+ * `all` but the first goes); removing them instead keeps what receivers do today, so it is safe for fix-all.
+ */
+function afterAllFixes(spf: ZoneSpfRecord, allIndex: number): Fix[] {
+  const mechanisms = spf.parsed.terms.filter(isMechanism);
+  const all = mechanisms[allIndex];
+  const alls = mechanisms.filter((term) => term.kind === 'all');
+  const dead = mechanisms.slice(allIndex + 1);
+  return [
+    ...editFix({ title: `Move "${all.text}" to the end`, edit: rewriteTxt(spf.zone, spfTextWithout(spf.text, alls, [all.text])), isPreferred: true }),
+    ...editFix({ title: `Remove the terms after "${all.text}" (never evaluated)`, edit: rewriteTxt(spf.zone, spfTextWithout(spf.text, dead)), safe: true }),
+  ];
+}

@@ -5,6 +5,8 @@ import { formatIp } from '../email/spf/ip';
 import type { DomainSpec, Mechanism } from '../email/spf/parse';
 import { isMechanism } from '../email/spf/parse';
 import { locate, spfRecordsOf } from '../email/spf/records';
+import { removeTerm } from '../edit/spf';
+import { editFix } from '../edit/textEdit';
 import type { Rule } from './rule';
 
 export const rule: Rule = {
@@ -25,6 +27,7 @@ export const rule: Rule = {
           location: locate(spf.zone, term),
           message: `"${term.text}" repeats "${first.text}": the second one never changes the result${isDnsTerm(term) ? ' and costs one more DNS lookup' : ''}; remove it`,
           related: [{ location: locate(spf.zone, first), message: 'first written here' }],
+          fixes: editFix({ title: `Remove the repeated "${term.text}"`, edit: removeTerm(spf.zone, term), isPreferred: true, safe: true }),
         });
       }
     }

@@ -3,6 +3,10 @@
 
 import type { AllMechanism } from '../email/spf/parse';
 import { locate, spfRecordsOf } from '../email/spf/records';
+import type { ZoneSpfRecord } from '../email/spf/records';
+import type { Fix } from '../edit/textEdit';
+import { editFix } from '../edit/textEdit';
+import { replaceInTxt } from '../edit/txt';
 import type { Rule } from './rule';
 
 export const rule: Rule = {
@@ -16,14 +20,24 @@ export const rule: Rule = {
         context.report({
           location: locate(spf.zone, all),
           message: `"${all.text}" passes every host on the internet: anyone may send mail as ${spf.domain}; end with -all (or ~all) instead`,
+          fixes: stricterAll(spf, all),
         });
       } else if (all.qualifier === '?') {
         context.report({
           location: locate(spf.zone, all),
           severity: 'warning',
           message: '"?all" gives neutral for every unlisted host, which receivers treat like no SPF at all (RFC 7208 §8.2); end with -all (or ~all)',
+          fixes: stricterAll(spf, all),
         });
       }
     }
   },
 };
+
+/** `~all` first (unlisted senders are marked, not refused, while the list is checked), then `-all`. */
+function stricterAll(spf: ZoneSpfRecord, all: AllMechanism): Fix[] {
+  return [
+    ...editFix({ title: `Change "${all.text}" to "~all" (mark mail from unlisted hosts)`, edit: replaceInTxt(spf.zone, all, '~all'), isPreferred: true }),
+    ...editFix({ title: `Change "${all.text}" to "-all" (refuse mail from unlisted hosts)`, edit: replaceInTxt(spf.zone, all, '-all') }),
+  ];
+}

@@ -2,6 +2,8 @@
 // redirect next to an `all` is never used (RFC 7208 §6.1).
 
 import { locate, spfRecordsOf } from '../email/spf/records';
+import { removeTerm } from '../edit/spf';
+import { editFix } from '../edit/textEdit';
 import type { Rule } from './rule';
 
 export const rule: Rule = {
@@ -15,6 +17,11 @@ export const rule: Rule = {
         location: locate(spf.zone, redirect),
         message: `"${redirect.text}" is never used: "${all.text}" always matches first (RFC 7208 §6.1); remove one of them`,
         related: [{ location: locate(spf.zone, all), message: 'this all ends the evaluation' }],
+        fixes: [
+          // Removing the redirect changes nothing receivers do; removing `all` hands unmatched mail to the redirect.
+          ...editFix({ title: `Remove "${redirect.text}" (never used)`, edit: removeTerm(spf.zone, redirect), isPreferred: true, safe: true }),
+          ...editFix({ title: `Remove "${all.text}" so that "${redirect.text}" applies`, edit: removeTerm(spf.zone, all) }),
+        ],
       });
     }
   },

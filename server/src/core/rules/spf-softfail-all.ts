@@ -3,6 +3,8 @@
 
 import type { AllMechanism } from '../email/spf/parse';
 import { locate, spfRecordsOf } from '../email/spf/records';
+import { editFix } from '../edit/textEdit';
+import { replaceInTxt } from '../edit/txt';
 import type { Rule } from './rule';
 
 export const rule: Rule = {
@@ -14,6 +16,7 @@ export const rule: Rule = {
       context.report({
         location: locate(spf.zone, all),
         message: '"~all" only marks mail from unlisted hosts as suspicious (softfail); once every sender is listed, use -all so receivers may reject it',
+        fixes: editFix({ title: `Change "${all.text}" to "-all" (every sender is listed)`, edit: replaceInTxt(spf.zone, all, '-all'), isPreferred: true }),
       });
     }
   },

@@ -5,6 +5,8 @@ import { parseTerm } from '../email/spf/parse';
 import type { TextRange } from '../email/spf/parse';
 import type { ZoneTxtRecord } from '../email/spf/records';
 import { locate, txtRecordsOf } from '../email/spf/records';
+import type { Fix, TextEdit } from '../edit/textEdit';
+import { MAX_STRING_OCTETS, replaceInTxt, rewriteTxt } from '../edit/txt';
 import type { Rule } from './rule';
 
 export const rule: Rule = {
@@ -16,7 +18,8 @@ export const rule: Rule = {
   check(context) {
     for (const txt of txtRecordsOf(context.zone)) {
       if (txt.text.strings.length < 2 || !/^v=spf1/i.test(txt.text.text)) continue;
-      for (const finding of joinProblems(txt)) context.report({ location: locate(txt, finding.range), message: finding.message });
+      const problems = joinProblems(txt);
+      for (const finding of problems) context.report({ location: locate(txt, finding.range), message: finding.message, fixes: joinFixes(txt, finding, problems) });
     }
   },
 };
@@ -24,6 +27,8 @@ export const rule: Rule = {
 interface JoinProblem {
   readonly range: TextRange;
   readonly message: string;
+  /** A space to add at a string boundary, or the spaces at one to remove. */
+  readonly repair: { readonly kind: 'add-space'; readonly at: number } | { readonly kind: 'remove-space'; readonly range: TextRange };
 }
 
 /** Looks at every place where one string ends and the next begins. */
@@ -47,6 +52,7 @@ function joinProblems(txt: ZoneTxtRecord): JoinProblem[] {
         problems.push({
           range: { start: from, end: to },
           message: `the strings are joined with nothing between them (RFC 7208 §3.3), so "${left}" and "${right}" become one term "${left}${right}": ${fix}`,
+          repair: { kind: 'add-space', at: boundary },
         });
       }
       continue;
@@ -61,10 +67,51 @@ function joinProblems(txt: ZoneTxtRecord): JoinProblem[] {
       problems.push({
         range: { start: before.start, end: next.end },
         message: `the space at the string boundary cuts "${left}${right}" in two ("${left}" and "${right}"); strings are joined with nothing between them (RFC 7208 §3.3), so remove the space`,
+        repair: { kind: 'remove-space', range: { start: before.end, end: next.start } },
       });
     }
   }
   return problems;
+}
+
+/**
+ * The space goes at the end of the first string, where the author forgot it. Unquoted words are one string each, so
+ * for them the record is quoted whole, with a space at every glued boundary (one edit every such finding shares).
+ */
+function joinFixes(txt: ZoneTxtRecord, problem: JoinProblem, all: readonly JoinProblem[]): Fix[] {
+  const { repair } = problem;
+  const text = txt.text.text;
+  if (repair.kind === 'add-space') {
+    if (unquotedAt(txt, repair.at)) {
+      const boundaries = [...new Set(all.flatMap((other) => (other.repair.kind === 'add-space' ? [other.repair.at] : [])))].sort((a, b) => a - b);
+      let value = '';
+      let position = 0;
+      for (const at of boundaries) {
+        value += `${text.slice(position, at)} `;
+        position = at;
+      }
+      return fix('Quote the record as one string, with a space between its terms', [rewriteTxt(txt, value + text.slice(position))]);
+    }
+    const previous = txt.text.strings[txt.text.stringStarts.lastIndexOf(repair.at) - 1];
+    const edit: TextEdit | undefined =
+      previous.value.length < MAX_STRING_OCTETS
+        ? { file: txt.record.file, span: { start: previous.span.end - 1, end: previous.span.end - 1 }, newText: ' ' }
+        : replaceInTxt(txt, { start: repair.at, end: repair.at }, ' ');
+    return fix('Add the missing space at the end of the first string', [edit]);
+  }
+  const title = 'Remove the space at the string boundary';
+  const touched = txt.text.strings.map((string, index) => ({ string, start: txt.text.stringStarts[index], end: txt.text.stringStarts[index] + string.value.length }));
+  const parts = touched.filter((part) => part.start < repair.range.end && repair.range.start < part.end);
+  if (parts.some((part) => !part.string.quoted)) return fix(title, [rewriteTxt(txt, text.slice(0, repair.range.start) + text.slice(repair.range.end))]);
+  return fix(
+    title,
+    parts.map((part) => replaceInTxt(txt, { start: Math.max(part.start, repair.range.start), end: Math.min(part.end, repair.range.end) }, '')),
+  );
+}
+
+function fix(title: string, edits: ReadonlyArray<TextEdit | undefined>): Fix[] {
+  const present = edits.filter((edit): edit is TextEdit => edit !== undefined);
+  return present.length === 0 ? [] : [{ title, edits: present, isPreferred: true, safe: true }];
 }
 
 /** True when the string that starts at `boundary`, or the one before it, was written without quotes. */

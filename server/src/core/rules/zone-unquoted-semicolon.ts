@@ -1,6 +1,11 @@
 // zone-unquoted-semicolon: in unquoted TXT data a `;` starts a comment, so `v=DKIM1; k=rsa; p=...` keeps only
 // `v=DKIM1`. The record still loads, which is why the mistake survives until mail fails.
 
+import { lineEnding, visualColumn } from '../edit/lines';
+import type { Fix } from '../edit/textEdit';
+import { layoutStrings, opensParentheses, splitEscaped } from '../edit/txt';
+import type { Span } from '../types';
+import type { ResourceRecord } from '../zone/model';
 import type { Comment } from '../zone/lexer';
 import type { Rule } from './rule';
 
@@ -25,13 +30,32 @@ export const rule: Rule = {
       const text = record.file.text.slice(comment.span.start, comment.span.end);
       const glued = comment.span.start === last.span.end;
       if (!glued && !CONTINUATION.test(text)) continue;
+      const span = { start: strings[0].span.start, end: comment.span.end };
       context.report({
-        location: { file: record.file, span: { start: strings[0].span.start, end: comment.span.end } },
+        location: { file: record.file, span },
         message: `the ';' ends the record data here: only ${strings.map((s) => s.raw).join(' ')} is published and "${text.slice(1).trim()}" is a comment; quote the whole value`,
+        fixes: quoteFix(record, span),
       });
     }
   },
 };
+
+/**
+ * Quotes the data and the comment that continues it as the one value the author wrote, split into strings of at
+ * most 255 octets. Data that already holds a quoted string is left to the user.
+ */
+function quoteFix(record: ResourceRecord, span: Span): Fix[] {
+  const file = record.file;
+  const raw = file.text.slice(span.start, span.end).replace(/[ \t]+$/, '');
+  if (/["\r\n]/.test(raw)) return [];
+  const newText = layoutStrings({
+    strings: splitEscaped(raw).map((piece) => `"${piece}"`),
+    column: visualColumn(file, span.start),
+    eol: lineEnding(file.text),
+    insideParentheses: opensParentheses(record, span.start),
+  });
+  return [{ title: 'Quote the whole value, so the ; is part of it', edits: [{ file, span, newText }], isPreferred: true, safe: true }];
+}
 
 /** The first comment that starts at or after `offset` (the comments are in source order). */
 function commentAfter(comments: readonly Comment[], offset: number): Comment | undefined {

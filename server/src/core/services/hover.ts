@@ -1,14 +1,17 @@
 // Hover text for zone files: what a record type is, and what a name resolves to among the zones of the workspace
-// (answered from the files, never from DNS, so a hover is instant and sends no query).
+// (answered from the files, never from DNS, so a hover is instant and sends no query); elsewhere in the data of an
+// SPF or DKIM record, that record's lookup tree or decoded key.
 
 import type { Span } from '../types';
 import type { WorkspaceView } from '../workspace/view';
 import type { ResourceRecord, Zone } from '../zone/model';
 import { recordsAt } from '../zone/model';
 import { className } from '../zone/rrtypes';
+import { dkimHoverAt } from './dkimHover';
 import type { ZoneItem } from './locate';
 import { itemAt } from './locate';
 import { rdataText, recordTypeName } from './presentation';
+import { spfHoverAt } from './spfHover';
 import { TYPE_INFO } from './typeInfo';
 
 export interface HoverText {
@@ -20,6 +23,16 @@ export interface HoverText {
 /** The most records a name hover lists; the rest are counted. */
 const MAX_LISTED_RECORDS = 20;
 
+/**
+ * The hover an editor shows: the named item at the offset (owner, type, target, SPF domain, `$INCLUDE` file), else,
+ * anywhere else in the data of a DKIM or SPF record, its decoded key or its lookup tree. The SPF tree comes from the
+ * lookup analysis the lint already ran (cached), so it asks DNS nothing new after the first check.
+ */
+export async function editorHoverAt(input: { zone: Zone; filePath: string; offset: number; workspace: WorkspaceView }): Promise<HoverText | undefined> {
+  return hoverAt(input) ?? dkimHoverAt(input) ?? (await spfHoverAt(input));
+}
+
+/** The hover of the named item at the offset, if any. */
 export function hoverAt(input: { zone: Zone; filePath: string; offset: number; workspace: WorkspaceView }): HoverText | undefined {
   const item = itemAt(input.zone, input.filePath, input.offset);
   if (item === undefined) return undefined;
