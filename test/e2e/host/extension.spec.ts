@@ -1,13 +1,15 @@
 // The extension inside VS Code's real extension host (code-server 4.100, VS Code 1.100): the language, the
 // diagnostics the server publishes (waited for through onDidChangeDiagnostics, never a sleep), the features
-// through VS Code's own provider commands, the status the status bar shows, and a restart after the server dies.
+// through VS Code's own provider commands, the status the status bar shows, the SPF test command, and a restart
+// after the server dies.
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import type { ZonelintApi } from '../../../client/src/extension';
+import type { TestSpfArguments, ZonelintApi } from '../../../client/src/extension';
+import type { CheckSpfResult } from '../../../server/src/protocol';
 import type { SeenDiagnostic, SeverityName } from '../../fixtures/workspace';
 import { EXAMPLE_ZONE, expectedDiagnostics, formatRange, INCLUDED_FILE, sortDiagnostics } from '../../fixtures/workspace';
 
@@ -88,6 +90,33 @@ describe('zonelint in VS Code', () => {
     assert.deepEqual(links.map((l) => l.target?.fsPath), [includedUri.fsPath]);
     const folds = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', zoneUri);
     assert.deepEqual(folds.map((f) => `${f.start}-${f.end}`), ['3-8']);
+  });
+
+  it('shows the SPF lookup tree in a hover and the lookup count as an inlay hint', async () => {
+    const spfLine = editor.document.lineAt(12);
+    const [hover] = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', zoneUri, spfLine.range.start.translate(0, spfLine.text.indexOf('v=spf1') + 1));
+    assert.match(markdownOf(hover), /^\*\*SPF record\*\* of `example\.com`: lookups 2\/10, void 0\/2\n[\s\S]*- `include:_spf\.example\.net` · 1 lookup · zone file `example\.net\.zone`/);
+    const whole = new vscode.Range(0, 0, editor.document.lineCount, 0);
+    const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', zoneUri, whole);
+    assert.deepEqual(
+      hints.map((hint) => `${hint.position.line}:${hint.position.character} ${typeof hint.label === 'string' ? hint.label : hint.label.map((part) => part.value).join('')}`),
+      [`12:${spfLine.text.length} 2/10 DNS lookups`],
+    );
+  });
+
+  it('tests SPF for an address with the zonelint.testSpf command, through the server', async () => {
+    const registered = await vscode.commands.getCommands(true);
+    const contributed = (vscode.extensions.getExtension('zonelint.zonelint')!.packageJSON.contributes.commands as { command: string }[]).map((entry) => entry.command);
+    assert.deepEqual(contributed.filter((command) => !registered.includes(command)), [], 'contributed but not registered');
+    const testSpf = (given: TestSpfArguments): Thenable<CheckSpfResult | undefined> => vscode.commands.executeCommand<CheckSpfResult | undefined>('zonelint.testSpf', given);
+    const allowed = await testSpf({ ip: '198.51.100.7', sender: 'someone@example.com' });
+    assert.ok(allowed !== undefined, 'no evaluation');
+    assert.equal(allowed.result, 'pass');
+    assert.equal(allowed.lookups, 2);
+    assert.ok(allowed.trace.some((step) => step.depth === 1 && step.domain === '_spf.example.net' && /matches: pass$/.test(step.message)), JSON.stringify(allowed.trace));
+    const bounce = await testSpf({ ip: '203.0.113.5', sender: 'example.com' });
+    assert.deepEqual([bounce?.result, bounce?.explanation], ['softfail', '']);
+    assert.equal(await testSpf({ ip: '203.0.113.500', sender: 'someone@example.com' }), undefined);
   });
 
   it('restarts the server when it dies, and checks the edited zone again', async () => {

@@ -6,7 +6,7 @@
 import type { ResourceRecord, Zone } from '../zone/model';
 import { labelsOf, nameKey, parseName, relativeName, ROOT } from '../zone/names';
 import { nameFromLabels } from '../email/txtRecords';
-import type { SourceFile, Span } from '../types';
+import type { SourceFile } from '../types';
 import { advance, afterLineOf, lineEnding, lineStartOf, padding, visualColumn } from './lines';
 import type { TextEdit } from './textEdit';
 import { txtRdata } from './txt';
@@ -107,8 +107,8 @@ function afterText(file: SourceFile): { offset: number; prefix: string } {
 /** How the anchor's line is laid out: the column each field starts at, and what it writes. */
 interface Layout {
   readonly tabs: boolean;
-  readonly ttl: { readonly text: string; readonly column: number } | undefined;
-  readonly rrclass: { readonly text: string; readonly column: number } | undefined;
+  readonly ttl: { readonly text: string; readonly column: number | undefined } | undefined;
+  readonly rrclass: { readonly text: string; readonly column: number | undefined } | undefined;
   readonly typeColumn: number | undefined;
   readonly lowerCaseType: boolean;
   readonly rdataColumn: number | undefined;
@@ -149,29 +149,34 @@ function typeLabel(record: ResourceRecord): string {
   return record.file.text.slice(record.typeSpan.start, record.typeSpan.end).toUpperCase();
 }
 
+/**
+ * How the anchor's first line is laid out. A line whose fields are each one blank apart is not aligned, so new
+ * fields are too written one blank apart (only a blank owner keeps its indentation); otherwise each field starts at
+ * the anchor's column for it.
+ */
 function layoutOf(anchor: ResourceRecord): Layout {
   const file = anchor.file;
   const text = file.text;
   const lineStart = lineStartOf(file, anchor.span.start);
   const typeLine = file.positionAt(anchor.typeSpan.start).line;
-  const sameLine = (span: Span): boolean => file.positionAt(span.start).line === typeLine;
   const fieldsStart = anchor.ownerSpan?.end ?? lineStart;
-  const between = text.slice(fieldsStart, anchor.typeSpan.start);
-  let rrclass: Layout['rrclass'];
-  for (const match of between.matchAll(/[^\s()]+/g)) {
-    const start = fieldsStart + (match.index ?? 0);
-    if (anchor.ttlSpan !== undefined && start === anchor.ttlSpan.start) continue;
-    rrclass = { text: match[0], column: visualColumn(file, start) };
-  }
-  const ttl = anchor.ttlSpan === undefined ? undefined : { text: text.slice(anchor.ttlSpan.start, anchor.ttlSpan.end), column: visualColumn(file, anchor.ttlSpan.start) };
-  const lineText = text.slice(lineStart, afterLineOf(file, lineStart).offset);
+  const fields: Array<{ start: number; text: string }> = [];
+  for (const match of text.slice(fieldsStart, anchor.typeSpan.start).matchAll(/[^\s()]+/g)) fields.push({ start: fieldsStart + (match.index ?? 0), text: match[0] });
+  const rrclassField = fields.find((field) => field.start !== anchor.ttlSpan?.start);
+  const rdataOnLine = file.positionAt(anchor.rdataSpan.start).line === typeLine;
+  const gapsEnd = rdataOnLine ? anchor.rdataSpan.start : anchor.typeSpan.end;
+  const gaps = text.slice(anchor.ownerSpan?.end ?? anchor.span.start, gapsEnd).match(/[ \t]+/g) ?? [];
+  const aligned = gaps.some((gap) => gap !== ' ');
+  const firstField = Math.min(...fields.map((field) => field.start), anchor.typeSpan.start);
+  const column = (offset: number): number | undefined => (aligned || (anchor.ownerSpan === undefined && offset === firstField) ? visualColumn(file, offset) : undefined);
+  const typeText = text.slice(anchor.typeSpan.start, anchor.typeSpan.end);
   return {
-    tabs: /\S\t|\t\S/.test(lineText) || /^\t/.test(lineText),
-    ttl,
-    rrclass,
-    typeColumn: visualColumn(file, anchor.typeSpan.start),
-    lowerCaseType: /^[a-z0-9]+$/.test(text.slice(anchor.typeSpan.start, anchor.typeSpan.end)) && /[a-z]/.test(text.slice(anchor.typeSpan.start, anchor.typeSpan.end)),
-    rdataColumn: sameLine(anchor.rdataSpan) ? visualColumn(file, anchor.rdataSpan.start) : undefined,
+    tabs: /\t/.test(text.slice(lineStart, gapsEnd)),
+    ttl: anchor.ttlSpan === undefined ? undefined : { text: text.slice(anchor.ttlSpan.start, anchor.ttlSpan.end), column: column(anchor.ttlSpan.start) },
+    rrclass: rrclassField === undefined ? undefined : { text: rrclassField.text, column: column(rrclassField.start) },
+    typeColumn: column(anchor.typeSpan.start),
+    lowerCaseType: /[a-z]/.test(typeText) && !/[A-Z]/.test(typeText),
+    rdataColumn: rdataOnLine ? column(anchor.rdataSpan.start) : undefined,
   };
 }
 

@@ -1,6 +1,6 @@
 // Hover text for zone files: what a record type is, and what a name resolves to among the zones of the workspace
 // (answered from the files, never from DNS, so a hover is instant and sends no query); elsewhere in the data of an
-// SPF or DKIM record, that record's lookup tree or decoded key.
+// SPF or DKIM record, that record's lookup tree (from the lint's cached analysis) or its decoded key.
 
 import type { Span } from '../types';
 import type { WorkspaceView } from '../workspace/view';
