@@ -1,12 +1,13 @@
 // `npm run bench` (after `npm run build`): times zonelint against named-checkzone and kzonecheck on the same zone
 // files, side by side in one run, and prints a Markdown table of median wall times, ratios and peak memory.
 //
-//   node bench/run.mjs [--runs N] [--sizes 10000,100000,700000] [--no-root] [--profile]
+//   node bench/run.mjs [--runs N] [--sizes 10000,100000,700000] [--no-root] [--profile] [--per-rule]
 //
 // Files: the 2018 root zone from the shared corpora and synthetic mail zones of about the given record counts,
 // generated once into bench/.data/ (git-ignored) by shared/corpora/perf/gen_mail_zone.py. Each tool is a child
 // process wrapped in /usr/bin/time, which reports its peak resident set size. `--profile` also writes a CPU profile
-// of the zonelint CLI on the largest file and prints its hottest functions with their source files.
+// of the zonelint CLI on the largest file and prints its hottest functions with their source files; `--per-rule`
+// runs each rule alone on the largest file and prints its time and the heap its caches keep.
 
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -34,12 +35,13 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '10000,100000,700000' },
     'no-root': { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
+    'per-rule': { type: 'boolean', default: false },
   },
 });
 const runs = Number(values.runs);
 const sizes = values.sizes.split(',').map(Number);
 if (!Number.isInteger(runs) || runs < 1 || sizes.some((size) => !Number.isInteger(size) || size < 100)) {
-  console.error('usage: node bench/run.mjs [--runs N] [--sizes 10000,100000,700000] [--no-root] [--profile]');
+  console.error('usage: node bench/run.mjs [--runs N] [--sizes 10000,100000,700000] [--no-root] [--profile] [--per-rule]');
   process.exit(2);
 }
 
@@ -52,7 +54,8 @@ if (!existsSync(path.join(root, 'dist', 'cli.js'))) {
   process.exit(2);
 }
 mkdirSync(path.join(dataDir, 'out'), { recursive: true });
-const inProcessScript = await bundleInProcess();
+const inProcessScript = await bundle('inprocess');
+const perRuleScript = values['per-rule'] ? await bundle('perRule') : undefined;
 const reportLines = [];
 
 const files = [];
@@ -84,6 +87,7 @@ for (const entry of files) {
 printTables(rows);
 printTargets(rows);
 if (values.profile) profileLargest(files[files.length - 1]);
+if (perRuleScript !== undefined) perRuleCosts(files[files.length - 1], perRuleScript);
 report(`\nload average at the end (1, 5, 15 min): ${os.loadavg().map((load) => load.toFixed(2)).join(', ')}`);
 writeFileSync(path.join(dataDir, 'last-run.md'), reportLines.join('\n') + '\n');
 process.stderr.write(`report also written to ${path.relative(root, path.join(dataDir, 'last-run.md'))}\n`);
@@ -134,21 +138,33 @@ function timeOnce(tool, entry) {
   return { ms, maxRssKiB: Number(lines[lines.length - 1]), status: result.status };
 }
 
-/** The in-process parse and rule times, from the bundled bench/inprocess.ts in a fresh process. */
+/**
+ * The in-process parse and rule times, from the bundled bench/inprocess.ts: one measurement per fresh process, as
+ * for the CLI, so a run never pays for the heap an earlier run left behind.
+ */
 function runInProcess(entry) {
-  const result = spawnSync(process.execPath, ['--expose-gc', inProcessScript, entry.file, entry.origin, String(runs)], { encoding: 'utf8', maxBuffer: 1 << 20 });
-  if (result.status !== 0) {
-    console.error(`in-process measurement failed on ${entry.file}:\n${result.stderr}`);
-    process.exit(1);
+  const merged = { records: 0, findings: 0, parseMs: [], lintMs: [], heapUsedBytes: 0 };
+  for (let run = 0; run < runs; run++) {
+    const result = spawnSync(process.execPath, ['--expose-gc', inProcessScript, entry.file, entry.origin, '1'], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    if (result.status !== 0) {
+      console.error(`in-process measurement failed on ${entry.file}:\n${result.stderr}`);
+      process.exit(1);
+    }
+    const measured = JSON.parse(result.stdout);
+    merged.records = measured.records;
+    merged.findings = measured.findings;
+    merged.parseMs.push(...measured.parseMs);
+    merged.lintMs.push(...measured.lintMs);
+    merged.heapUsedBytes = Math.max(merged.heapUsedBytes, measured.heapUsedBytes);
   }
-  return JSON.parse(result.stdout);
+  return merged;
 }
 
-/** Bundles bench/inprocess.ts with esbuild, as the CLI is bundled, into bench/.data/inprocess.js. */
-async function bundleInProcess() {
+/** Bundles bench/<name>.ts with esbuild, as the CLI is bundled, into bench/.data/<name>.js. */
+async function bundle(name) {
   const { build } = await import('esbuild');
-  const outfile = path.join(dataDir, 'inprocess.js');
-  await build({ entryPoints: [path.join(root, 'bench', 'inprocess.ts')], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
+  const outfile = path.join(dataDir, `${name}.js`);
+  await build({ entryPoints: [path.join(root, 'bench', `${name}.ts`)], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
   return outfile;
 }
 
@@ -261,6 +277,25 @@ function profileLargest(entry) {
   for (const [key, hits] of [...selfTime].sort((a, b) => b[1] - a[1]).slice(0, 20)) {
     const [name, where] = key.split('  ');
     report(`| ${name} | ${where} | ${fmtSeconds((hits * interval) / 1000)} | ${((100 * hits) / total).toFixed(1)} % |`);
+  }
+}
+
+/** Runs each rule alone on one file (bench/perRule.ts) and prints the costliest ones. */
+function perRuleCosts(entry, script) {
+  const result = spawnSync(process.execPath, ['--expose-gc', script, entry.file, entry.origin], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (result.status !== 0) {
+    console.error(`per-rule measurement failed on ${entry.file}:\n${result.stderr}`);
+    return;
+  }
+  const costs = JSON.parse(result.stdout);
+  const total = costs.rules.reduce((sum, rule) => sum + rule.ms, 0);
+  report(`\n## Each rule alone on ${entry.label} (${costs.records.toLocaleString('en-US')} records)\n`);
+  report(`parse ${fmtSeconds(costs.parseMs)}, live heap with the parsed zone ${fmtMiB(costs.zoneHeapBytes / 1024)}; ` +
+    `the lint engine alone (no rule) ${fmtSeconds(costs.engineMs)}, included in each time below; all rules ${fmtSeconds(total)}\n`);
+  report('| rule | time | µs/record | heap kept by its caches | findings |');
+  report('|---|---:|---:|---:|---:|');
+  for (const rule of [...costs.rules].sort((a, b) => b.ms - a.ms).slice(0, 25)) {
+    report(`| ${rule.id} | ${fmtSeconds(rule.ms)} | ${((rule.ms * 1000) / costs.records).toFixed(2)} | ${fmtMiB(Math.max(0, rule.keptBytes) / 1024)} | ${rule.findings.toLocaleString('en-US')} |`);
   }
 }
 

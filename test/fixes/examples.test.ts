@@ -41,7 +41,7 @@ describe('every finding of the example zones, fixed', () => {
       const before = await lintText(text, options);
       let checked = 0;
       for (const diagnostic of before) {
-        const fixes = diagnostic.fixes.filter((fix) => fix.edits.length > 0 && (fix.isPreferred === true || fix.title.startsWith('Disable ')));
+        const fixes = diagnostic.fixes.filter((fix) => fix.edits.length > 0 && (fix.isPreferred === true || fix.suppression === true));
         for (const fix of fixes) {
           await checkFixed({ fix, ruleId: diagnostic.ruleId, workspace, before });
           checked++;

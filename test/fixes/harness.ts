@@ -5,7 +5,11 @@
 import assert from 'node:assert/strict';
 import type { Fix } from '../../server/src/core/edit/textEdit';
 import { applyEdits, editsByFile } from '../../server/src/core/edit/textEdit';
+import { parseSettings } from '../../server/src/core/config';
+import type { Generated } from '../../server/src/core/generators';
+import { ZonelintWorkspace } from '../../server/src/core/index';
 import type { Diagnostic } from '../../server/src/core/lint';
+import type { Zone } from '../../server/src/core/zone/model';
 import type { LintOptions } from '../harness';
 import { lintText } from '../harness';
 
@@ -60,6 +64,34 @@ export async function checkNoFix(options: { before: string; ruleId: string; titl
 /** The fixes offered for the n-th finding of a rule, for tests that look at titles, commands or flags. */
 export async function fixesOf(options: { before: string; ruleId: string; occurrence?: number; lint?: LintOptions }): Promise<readonly Fix[]> {
   return findingOf(await lintText(options.before, options.lint ?? {}), options.ruleId, options.occurrence ?? 1).fixes;
+}
+
+/** The parsed zone of a text, as `lintText` would read it (origin example.com. unless told otherwise). */
+export function zoneOf(text: string, options: LintOptions = {}): Zone {
+  const path = options.path ?? MAIN_PATH;
+  const files: Record<string, string> = { ...(options.files ?? {}), [path]: text };
+  const workspace = new ZonelintWorkspace({
+    settings: parseSettings({ dns: 'off' }).settings,
+    dns: 'off',
+    host: { readFile: (file) => files[file], mayRead: (file) => file.startsWith('/work/') },
+  });
+  workspace.setFile(path, text, 'origin' in options ? options.origin : 'example.com.');
+  return workspace.zone(path)!;
+}
+
+/**
+ * Runs a generator on a zone, compares the text it makes with `after`, and lints both texts: the generated one may
+ * carry no error the first did not.
+ */
+export async function checkGenerated(options: { before: string; generate: (zone: Zone) => Generated; after: string; lint?: LintOptions }): Promise<void> {
+  const lint = options.lint ?? {};
+  const path = lint.path ?? MAIN_PATH;
+  const result = options.generate(zoneOf(options.before, lint));
+  assert.equal(result.kind, 'fix', result.kind === 'refused' ? result.reason : '');
+  if (result.kind !== 'fix') return;
+  const files = applyFix(result.fix, { ...(lint.files ?? {}), [path]: options.before });
+  assert.equal(files[path], options.after, `the text after "${result.fix.title}"`);
+  assertNoNewErrors(await lintText(options.before, lint), await lintText(files[path], lint), result.fix.title);
 }
 
 /** Applies a fix's edits to the files (text by path); files it does not touch come back unchanged. */

@@ -31,6 +31,12 @@ const cases: ReadonlyArray<FixCase & { readonly name: string }> = [
     after: `${HEAD}www TXT ( "${'a'.repeat(253)}\\065\\066"\n          "\\067" )\n`,
   },
   {
+    name: 'zone-txt-string-too-long counts characters beyond ASCII as their UTF-8 octets',
+    ruleId: 'zone-txt-string-too-long',
+    before: `${HEAD}www TXT "${'é'.repeat(200)}"\n`,
+    after: `${HEAD}www TXT ( "${'é'.repeat(127)}"\n          "${'é'.repeat(73)}" )\n`,
+  },
+  {
     name: 'zone-unquoted-semicolon quotes the whole value',
     ruleId: 'zone-unquoted-semicolon',
     before: `${HEAD}k1._domainkey TXT v=DKIM1; k=rsa; p=${RSA_1024}\n`,

@@ -24,11 +24,15 @@ export function disableFix(options: { ruleId: string; file: SourceFile; span: Sp
     const match = DIRECTIVE_LINE.exec(text.slice(above.start, above.end));
     if (match !== null) {
       const at = above.start + match[1].length + match[2].length;
-      return { title, edits: [{ file, span: { start: at, end: at }, newText: match[2] === '' ? ruleId : `, ${ruleId}` }] };
+      return { title, edits: [{ file, span: { start: at, end: at }, newText: match[2] === '' ? ruleId : `, ${ruleId}` }], suppression: true };
     }
   }
   const indentation = /^[ \t]*/.exec(text.slice(lineStart, entryStart))![0];
-  return { title, edits: [{ file, span: { start: lineStart, end: lineStart }, newText: `${indentation}; zonelint-disable-next-line ${ruleId}${lineEnding(text)}` }] };
+  return {
+    title,
+    edits: [{ file, span: { start: lineStart, end: lineStart }, newText: `${indentation}; zonelint-disable-next-line ${ruleId}${lineEnding(text)}` }],
+    suppression: true,
+  };
 }
 
 /** Where the entry holding `offset` begins; the offset itself when it lies between entries (in a comment, say). */

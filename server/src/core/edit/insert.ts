@@ -4,6 +4,7 @@
 // inherits its owner.
 
 import type { ResourceRecord, Zone } from '../zone/model';
+import { recordsAt } from '../zone/model';
 import { labelsOf, nameKey, parseName, relativeName, ROOT } from '../zone/names';
 import { nameFromLabels } from '../email/txtRecords';
 import type { SourceFile } from '../types';
@@ -50,20 +51,62 @@ export function insertRecords(options: { zone: Zone; records: readonly NewRecord
   return edits;
 }
 
-/** DNS canonical name order (RFC 4034 §6.1): labels compared right to left, case-insensitively. */
-export function compareNames(a: string, b: string): number {
-  const left = labelsOf(a).map((label) => label.toLowerCase()).reverse();
-  const right = labelsOf(b).map((label) => label.toLowerCase()).reverse();
-  for (let i = 0; i < Math.min(left.length, right.length); i++) {
-    if (left[i] !== right[i]) return left[i] < right[i] ? -1 : 1;
-  }
-  return left.length - right.length;
+/**
+ * What placing records in one file needs, built once per zone and file, so the fixes of thousands of findings
+ * (one per mail domain of a large zone) do not each scan the zone.
+ */
+interface FileIndex {
+  /** The records written in the file (not expanded from `$GENERATE`), in file order. */
+  readonly records: readonly ResourceRecord[];
+  readonly position: ReadonlyMap<ResourceRecord, number>;
+  /** Owner key to the index of the owner's last record in the file. */
+  readonly lastOfOwner: ReadonlyMap<string, number>;
+  /** True when most owners the file writes are absolute names. */
+  readonly absoluteOwners: boolean;
+  /** Offsets of the file's `$ORIGIN` lines, ascending. */
+  readonly originDirectives: readonly number[];
 }
 
-/** The records of one file that were written there (not expanded from `$GENERATE`), in file order. */
-export function writtenRecords(zone: Zone, file: SourceFile): ResourceRecord[] {
-  return zone.records.filter((record) => record.file === file && !record.generated);
+function fileIndex(zone: Zone, file: SourceFile): FileIndex {
+  let perFile = fileIndexes.get(zone);
+  if (perFile === undefined) fileIndexes.set(zone, (perFile = new Map()));
+  let index = perFile.get(file);
+  if (index === undefined) {
+    const records = zone.records.filter((record) => record.file === file && !record.generated);
+    const position = new Map<ResourceRecord, number>();
+    const lastOfOwner = new Map<string, number>();
+    let absolute = 0;
+    records.forEach((record, i) => {
+      position.set(record, i);
+      lastOfOwner.set(nameKey(record.owner), i);
+      if (record.ownerSpan === undefined) return;
+      const raw = file.text.slice(record.ownerSpan.start, record.ownerSpan.end);
+      absolute += raw !== '@' && raw.endsWith('.') && !raw.endsWith('\\.') ? 1 : -1;
+    });
+    const originDirectives = [...file.text.matchAll(/^\$ORIGIN\b/gim)].map((match) => match.index ?? 0);
+    index = { records, position, lastOfOwner, absoluteOwners: absolute > 0, originDirectives };
+    perFile.set(file, index);
+  }
+  return index;
 }
+
+const fileIndexes = new WeakMap<Zone, Map<SourceFile, FileIndex>>();
+
+/**
+ * Labels right to left, lower case, NUL-separated: comparing these strings compares names in DNS canonical order
+ * (RFC 4034 §6.1).
+ */
+function canonicalKey(name: string): string {
+  let key = canonicalKeys.get(name);
+  if (key === undefined) {
+    key = labelsOf(name).map((label) => label.toLowerCase()).reverse().join('\u0000');
+    if (canonicalKeys.size > 100000) canonicalKeys.clear();
+    canonicalKeys.set(name, key);
+  }
+  return key;
+}
+
+const canonicalKeys = new Map<string, string>();
 
 interface Place {
   readonly file: SourceFile;
@@ -76,26 +119,27 @@ interface Place {
 function placeFor(options: { zone: Zone; owner: string; near: readonly ResourceRecord[] }): Place {
   const { zone, owner } = options;
   const file = options.near.find((record) => !record.generated)?.file ?? zone.file;
-  const records = writtenRecords(zone, file);
-  const last = (list: readonly ResourceRecord[]): ResourceRecord | undefined => list[list.length - 1];
-  let anchor =
-    last(records.filter((record) => nameKey(record.owner) === nameKey(owner))) ??
-    last(records.filter((record) => options.near.includes(record))) ??
-    precedingInNameOrder(records, owner);
-  if (anchor === undefined) return { file, ...afterText(file), anchor: undefined };
+  const index = fileIndex(zone, file);
+  const { records } = index;
+  const nearest = Math.max(-1, ...options.near.map((record) => index.position.get(record) ?? -1));
+  let at = index.lastOfOwner.get(nameKey(owner)) ?? (nearest >= 0 ? nearest : precedingInNameOrder(records, owner));
+  if (at === undefined) return { file, ...afterText(file), anchor: undefined };
   // Blank-owner lines after the anchor inherit its owner; a record written between them would take it over.
-  for (let index = records.indexOf(anchor) + 1; index < records.length && records[index].ownerSpan === undefined; index++) anchor = records[index];
+  while (at + 1 < records.length && records[at + 1].ownerSpan === undefined) at++;
+  const anchor = records[at];
   const after = afterLineOf(file, anchor.span.end);
   return { file, offset: after.offset, prefix: after.prefix, anchor };
 }
 
-function precedingInNameOrder(records: readonly ResourceRecord[], owner: string): ResourceRecord | undefined {
-  let best: ResourceRecord | undefined;
-  for (const record of records) {
-    if (compareNames(record.owner, owner) >= 0) continue;
-    if (best === undefined || compareNames(record.owner, best.owner) >= 0) best = record;
-  }
-  return best ?? records[0];
+/** The index of the last record with the greatest owner before `owner` in name order; the first record when none. */
+function precedingInNameOrder(records: readonly ResourceRecord[], owner: string): number | undefined {
+  const key = canonicalKey(owner);
+  let best: number | undefined;
+  records.forEach((record, i) => {
+    const candidate = canonicalKey(record.owner);
+    if (candidate < key && (best === undefined || candidate >= canonicalKey(records[best].owner))) best = i;
+  });
+  return best ?? (records.length > 0 ? 0 : undefined);
 }
 
 function afterText(file: SourceFile): { offset: number; prefix: string } {
@@ -141,7 +185,7 @@ function formatRecord(options: { zone: Zone; file: SourceFile; anchor: ResourceR
 
 /** The TTL the zone already gives the new record's RRset, so adding to it does not split its TTLs. */
 function rrsetTtl(zone: Zone, record: NewRecord): string | undefined {
-  const sibling = zone.records.find((other) => nameKey(other.owner) === nameKey(record.owner) && other.ttlSpan !== undefined && typeLabel(other) === record.type);
+  const sibling = recordsAt(zone, record.owner).find((other) => other.ttlSpan !== undefined && typeLabel(other) === record.type);
   return sibling?.ttlSpan === undefined ? undefined : sibling.file.text.slice(sibling.ttlSpan.start, sibling.ttlSpan.end);
 }
 
@@ -186,17 +230,8 @@ function layoutOf(anchor: ResourceRecord): Layout {
  */
 function ownerText(options: { zone: Zone; file: SourceFile; anchor: ResourceRecord | undefined; owner: string }): string {
   const { zone, file, anchor, owner } = options;
-  const records = writtenRecords(zone, file);
-  let absolute = 0;
-  let relative = 0;
-  for (const record of records) {
-    if (record.ownerSpan === undefined) continue;
-    const raw = file.text.slice(record.ownerSpan.start, record.ownerSpan.end);
-    if (raw !== '@' && raw.endsWith('.') && !raw.endsWith('\\.')) absolute++;
-    else relative++;
-  }
-  if (absolute > relative) return owner;
-  const origin = originAt({ zone, file, records, before: anchor });
+  if (fileIndex(zone, file).absoluteOwners) return owner;
+  const origin = originAt({ zone, file, before: anchor });
   return origin === undefined ? owner : relativeName(owner, origin);
 }
 
@@ -205,11 +240,12 @@ function ownerText(options: { zone: Zone; file: SourceFile; anchor: ResourceReco
  * (its owner minus the labels written), unless a `$ORIGIN` stands between; the zone's origin for its own file when
  * no `$ORIGIN` comes first.
  */
-function originAt(options: { zone: Zone; file: SourceFile; records: readonly ResourceRecord[]; before: ResourceRecord | undefined }): string | undefined {
-  const { zone, file, records, before } = options;
+function originAt(options: { zone: Zone; file: SourceFile; before: ResourceRecord | undefined }): string | undefined {
+  const { zone, file, before } = options;
+  const { records, position, originDirectives } = fileIndex(zone, file);
   const end = before === undefined ? file.text.length : before.span.end;
-  const lastOriginDirective = lastDirectiveBefore(file.text, end);
-  for (let index = before === undefined ? records.length - 1 : records.indexOf(before); index >= 0; index--) {
+  const lastOriginDirective = originDirectives.filter((offset) => offset < end).pop() ?? -1;
+  for (let index = before === undefined ? records.length - 1 : (position.get(before) ?? -1); index >= 0; index--) {
     const record = records[index];
     if (record.span.start < lastOriginDirective) break;
     if (record.ownerSpan === undefined) continue;
@@ -223,37 +259,28 @@ function originAt(options: { zone: Zone; file: SourceFile; records: readonly Res
   return file === zone.file && lastOriginDirective < 0 ? zone.origin : undefined;
 }
 
-/** The offset of the last `$ORIGIN` line that starts before `end`, or -1. */
-function lastDirectiveBefore(text: string, end: number): number {
-  let found = -1;
-  for (const match of text.slice(0, end).matchAll(/^\$ORIGIN\b/gim)) found = match.index ?? found;
-  return found;
-}
-
 /**
  * The edits that delete records' lines. A blank-owner record that inherited its owner from a deleted record gets
  * that owner written on its own line, so it keeps the name it had.
  */
 export function deleteRecords(zone: Zone, doomed: readonly ResourceRecord[]): TextEdit[] {
   const edits: TextEdit[] = [];
-  const files = new Set(doomed.map((record) => record.file));
-  for (const file of files) {
-    let orphanedOwner: ResourceRecord | undefined;
-    for (const record of writtenRecords(zone, file)) {
-      if (doomed.includes(record)) {
-        edits.push({ file, span: { start: lineStartOf(file, record.span.start), end: afterLineOf(file, record.span.end).offset }, newText: '' });
-        if (record.ownerSpan !== undefined) orphanedOwner = record;
-        continue;
-      }
-      if (record.ownerSpan === undefined && orphanedOwner?.ownerSpan !== undefined) {
-        const owner = file.text.slice(orphanedOwner.ownerSpan.start, orphanedOwner.ownerSpan.end);
-        const lineStart = lineStartOf(file, record.span.start);
-        const indentation = file.text.slice(lineStart, record.span.start);
-        const pad = padding({ from: advance(0, owner), to: advance(0, indentation), tabs: indentation.includes('\t') });
-        edits.push({ file, span: { start: lineStart, end: record.span.start }, newText: owner + pad });
-      }
-      orphanedOwner = undefined;
-    }
+  const deleted = new Set(doomed);
+  for (const record of doomed) {
+    const file = record.file;
+    edits.push({ file, span: { start: lineStartOf(file, record.span.start), end: afterLineOf(file, record.span.end).offset }, newText: '' });
+    if (record.ownerSpan === undefined) continue;
+    // The first record after it that is not deleted inherits its owner, unless an owner is written before that.
+    const { records, position } = fileIndex(zone, file);
+    let next = (position.get(record) ?? records.length) + 1;
+    while (next < records.length && deleted.has(records[next]) && records[next].ownerSpan === undefined) next++;
+    const heir = records[next];
+    if (heir === undefined || deleted.has(heir) || heir.ownerSpan !== undefined) continue;
+    const owner = file.text.slice(record.ownerSpan.start, record.ownerSpan.end);
+    const lineStart = lineStartOf(file, heir.span.start);
+    const indentation = file.text.slice(lineStart, heir.span.start);
+    const pad = padding({ from: advance(0, owner), to: advance(0, indentation), tabs: indentation.includes('\t') });
+    edits.push({ file, span: { start: lineStart, end: heir.span.start }, newText: owner + pad });
   }
   return edits;
 }

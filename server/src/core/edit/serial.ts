@@ -7,10 +7,12 @@ import type { TextEdit } from './textEdit';
 export type SerialScheme = 'date' | 'unix-time' | 'counter';
 
 const MAX_SERIAL = 0xffffffff;
-/** Unix times this far from now count as a Unix-time serial (a counter rarely comes this close by chance). */
-const UNIX_TIME_WINDOW_SECONDS = 10 * 365 * 24 * 3600;
+/** Unix times up to this far back count as a Unix-time serial (a counter rarely comes this close by chance). */
+const UNIX_TIME_PAST_SECONDS = 10 * 365 * 24 * 3600;
+/** A Unix-time serial is never ahead of the clock by more than clock skew. */
+const UNIX_TIME_SKEW_SECONDS = 24 * 3600;
 
-/** How a serial is written: a date `YYYYMMDDnn` (years 1990 to 2099), a Unix time near `now`, or a counter. */
+/** How a serial is written: a date `YYYYMMDDnn` (years 1990 to 2099), a Unix time of the last years, or a counter. */
 export function serialScheme(serial: number, now: Date): SerialScheme {
   const text = String(serial);
   const match = /^(\d{4})(\d{2})(\d{2})\d{2}$/.exec(text);
@@ -18,7 +20,8 @@ export function serialScheme(serial: number, now: Date): SerialScheme {
     const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
     if (year >= 1990 && year <= 2099 && month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month)) return 'date';
   }
-  if (Math.abs(serial - Math.floor(now.getTime() / 1000)) < UNIX_TIME_WINDOW_SECONDS) return 'unix-time';
+  const seconds = Math.floor(now.getTime() / 1000);
+  if (serial > seconds - UNIX_TIME_PAST_SECONDS && serial < seconds + UNIX_TIME_SKEW_SECONDS) return 'unix-time';
   return 'counter';
 }
 

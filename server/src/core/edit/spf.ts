@@ -1,8 +1,7 @@
 // Editing the terms of an SPF record written in a zone: removing, replacing or moving terms with the spaces
 // between them kept right, as the smallest edit of the record's strings that does it.
 
-import type { Qualifier, Term, TextRange } from '../email/spf/parse';
-import { isMechanism } from '../email/spf/parse';
+import type { Qualifier, TextRange } from '../email/spf/parse';
 import type { TextEdit } from './textEdit';
 import type { TxtEntry } from './txt';
 import { replaceInTxt } from './txt';
@@ -12,6 +11,7 @@ export function termWithSpace(text: string, term: TextRange): TextRange {
   return text[term.start - 1] === ' ' ? { start: term.start - 1, end: term.end } : term;
 }
 
+/** Removes a term and the space before it. */
 export function removeTerm(entry: TxtEntry, term: TextRange): TextEdit | undefined {
   return replaceInTxt(entry, termWithSpace(entry.text.text, term), '');
 }
@@ -31,11 +31,4 @@ export function spfTextWithout(text: string, remove: readonly TextRange[], appen
 /** A mechanism written with a qualifier: `-all`, `~all`; the `+` is left implicit as most records write it. */
 export function withQualifier(qualifier: Qualifier, rest: string): string {
   return qualifier === '+' ? rest : `${qualifier}${rest}`;
-}
-
-/** The mechanisms of a record after its first `all` (never evaluated). */
-export function mechanismsAfterAll(terms: readonly Term[]): Term[] {
-  const mechanisms = terms.filter(isMechanism);
-  const at = mechanisms.findIndex((term) => term.kind === 'all');
-  return at < 0 ? [] : mechanisms.slice(at + 1);
 }

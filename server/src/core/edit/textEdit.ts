@@ -37,6 +37,8 @@ export interface Fix {
   readonly safe?: boolean;
   readonly command?: FixCommand;
   readonly placeholder?: Placeholder;
+  /** Set on "Disable <id> for this line": it adds a comment and changes no data, so no serial bump follows it. */
+  readonly suppression?: true;
 }
 
 /**

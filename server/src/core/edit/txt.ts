@@ -70,6 +70,10 @@ export function layoutStrings(options: { strings: readonly string[]; column: num
  */
 export function splitEscaped(raw: string, max = MAX_STRING_OCTETS): string[] {
   const pieces: string[] = [];
+  if (!/[\\\u0080-\uffff]/.test(raw)) {
+    for (let at = 0; at < raw.length; at += max) pieces.push(raw.slice(at, at + max));
+    return pieces.length === 0 ? [''] : pieces;
+  }
   let current = '';
   let octets = 0;
   for (let i = 0; i < raw.length; ) {

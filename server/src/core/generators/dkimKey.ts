@@ -28,9 +28,12 @@ export function dkimKeyFromInput(input: string): DkimPublicKey | { error: string
   if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)) {
     return { error: 'this is a private key, which must never leave the signer: paste the public key (openssl pkey -in key.pem -pubout)' };
   }
-  if (/-----BEGIN [A-Z ]*PUBLIC KEY-----/.test(text)) {
+  const pem = /-----BEGIN ([A-Z ]*PUBLIC KEY)-----([\s\S]*?)-----END \1-----/.exec(text);
+  if (pem !== null) {
+    // An input box turns the pasted lines into one; PEM wants its base64 in lines of its own.
+    const body = pem[2].replace(/\s+/g, '').replace(/.{1,64}/g, '$&\n');
     try {
-      return fromKeyObject(createPublicKey(text));
+      return fromKeyObject(createPublicKey(`-----BEGIN ${pem[1]}-----\n${body}-----END ${pem[1]}-----\n`));
     } catch (error) {
       return { error: `the PEM block is not a public key zonelint can read: ${error instanceof Error ? error.message : String(error)}` };
     }

@@ -3,6 +3,7 @@
 
 import type { DmarcPolicy } from '../email/dmarc';
 import { mailDomains } from '../email/mailDomains';
+import type { MailDomain } from '../email/mailDomains';
 import { shown, TYPE_CNAME, txtRecordText } from '../email/txtRecords';
 import { insertRecords } from '../edit/insert';
 import type { Placeholder } from '../edit/textEdit';
@@ -50,6 +51,14 @@ export function addDmarcRecord(options: { zone: Zone; domain: string; policy: Dm
 
 /** The records that show how a domain handles mail (MX, SPF, DKIM), where new mail records belong. */
 export function mailRecordsOf(zone: Zone, domain: string): ResourceRecord[] {
-  const found = mailDomains(zone).find((candidate) => nameKey(candidate.name) === nameKey(domain));
+  let byName = domainIndexes.get(zone);
+  if (byName === undefined) {
+    byName = new Map(mailDomains(zone).map((candidate) => [nameKey(candidate.name), candidate]));
+    domainIndexes.set(zone, byName);
+  }
+  const found = byName.get(nameKey(domain));
   return found === undefined ? [] : [...found.mx, ...found.spf, ...found.dkim, ...found.dmarc];
 }
+
+/** The zone's mail domains by name, so the fixes of many findings each find theirs at once. */
+const domainIndexes = new WeakMap<Zone, Map<string, MailDomain>>();

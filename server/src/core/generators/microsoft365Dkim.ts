@@ -53,20 +53,20 @@ interface SigningConfigBlock {
   readonly targets: Record<string, string>;
 }
 
+/**
+ * Reads `Key : value` pairs in order, wherever the line breaks are (an input box turns a pasted block into one
+ * line). Domain, Identity and Name name the block's domain; another name starts the next block.
+ */
 function targetsFromSigningConfig(domain: string, input: string): { targets: SelectorTargets } | { error: string } {
   const blocks: SigningConfigBlock[] = [];
   let current: SigningConfigBlock | undefined;
-  for (const line of input.split(/\r?\n/)) {
-    const field = /^\s*([A-Za-z0-9]+)\s*:\s*(\S*)\s*$/.exec(line);
-    if (field === null) continue;
-    const [, key, value] = field;
+  for (const [, key, value] of input.matchAll(/\b(Domain|Identity|Name|Selector\dCNAME)\s*:\s*([^\s:]+)/gi)) {
     const selector = /^Selector(\d)CNAME$/i.exec(key);
-    if (/^(?:Domain|Identity|Name)$/i.test(key)) {
-      // Domain, Identity and Name all name the block's domain; another name starts the next block.
+    if (selector === null) {
       const name = value.toLowerCase().replace(/\.$/, '');
       if (current === undefined || (current.domain !== undefined && current.domain !== name)) blocks.push((current = { domain: name, targets: {} }));
       else current.domain = name;
-    } else if (selector !== null && value !== '') {
+    } else {
       if (current === undefined) blocks.push((current = { domain: undefined, targets: {} }));
       current.targets[`selector${selector[1]}`] = value.endsWith('.') ? value : `${value}.`;
     }

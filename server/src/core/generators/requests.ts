@@ -23,14 +23,6 @@ export interface GenerateParams {
   readonly request: GeneratorRequest;
 }
 
-/**
- * What `zonelint.generate` answers: the edit to apply (an LSP WorkspaceEdit) with the range to select afterwards,
- * or why nothing was generated.
- */
-export type GenerateResult =
-  | { readonly kind: 'edit'; readonly title: string; readonly edit: unknown; readonly select?: { readonly uri: string; readonly range: unknown } }
-  | { readonly kind: 'refused'; readonly reason: string };
-
 /** The server command every generator runs through (LSP `workspace/executeCommand`). */
 export const GENERATE_COMMAND = 'zonelint.generate';
 
