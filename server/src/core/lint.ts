@@ -99,7 +99,9 @@ function applySuppressions(zone: Zone, findings: readonly FixableFinding[], sett
   const add = (finding: FixableFinding): void => {
     const configured = settings.rules[finding.ruleId];
     if (configured === 'off') return;
-    const disable = disableFix({ ruleId: finding.ruleId, file: finding.location.file, span: finding.location.span });
+    // The disable fix is built when a front end asks for fixes (code actions), not for each of the hundreds of
+    // thousands of findings a large zone can have: the CLI never asks.
+    let fixes: readonly Fix[] | undefined;
     diagnostics.push({
       ruleId: finding.ruleId,
       severity: configured ?? finding.severity,
@@ -108,7 +110,13 @@ function applySuppressions(zone: Zone, findings: readonly FixableFinding[], sett
       span: finding.location.span,
       related: finding.related ?? [],
       docsUrl: docsUrl(finding.ruleId),
-      fixes: disable === undefined ? (finding.fixes ?? []) : [...(finding.fixes ?? []), disable],
+      get fixes(): readonly Fix[] {
+        if (fixes === undefined) {
+          const disable = disableFix({ ruleId: finding.ruleId, file: finding.location.file, span: finding.location.span });
+          fixes = disable === undefined ? (finding.fixes ?? []) : [...(finding.fixes ?? []), disable];
+        }
+        return fixes;
+      },
     });
   };
   for (const finding of findings) if (!isSuppressed(finding, suppressionsByFile)) add(finding);
