@@ -42,6 +42,7 @@ export class ZonelintWorkspace {
   private readonly entries = new Map<string, FileEntry>();
   private settings: Settings;
   private resolver: Resolver;
+  private zonesCache: Zone[] | undefined;
   private readonly view: WorkspaceView;
 
   constructor(private readonly options: WorkspaceOptions) {
@@ -78,6 +79,7 @@ export class ZonelintWorkspace {
     this.settings = settings;
     this.resolver = this.makeResolver();
     for (const entry of this.entries.values()) entry.zone = undefined;
+    this.zonesCache = undefined;
   }
 
   /** Adds or replaces a zone file (an open editor buffer, or a file read from disk). */
@@ -112,12 +114,18 @@ export class ZonelintWorkspace {
     return entry.zone;
   }
 
-  /** The zones of the workspace: every file except those another file `$INCLUDE`s (they are part of that zone). */
+  /**
+   * The zones of the workspace: every file except those another file `$INCLUDE`s (they are part of that zone).
+   * Kept until a file or the settings change, because every lookup of every rule asks for it.
+   */
   zones(): Zone[] {
-    const all = [...this.entries.keys()].map((filePath) => this.zone(filePath)!);
-    const included = new Set<string>();
-    for (const zone of all) for (const file of zone.files.slice(1)) included.add(file.path);
-    return all.filter((zone) => !included.has(zone.file.path));
+    if (this.zonesCache === undefined) {
+      const all = [...this.entries.keys()].map((filePath) => this.zone(filePath)!);
+      const included = new Set<string>();
+      for (const zone of all) for (const file of zone.files.slice(1)) included.add(file.path);
+      this.zonesCache = all.filter((zone) => !included.has(zone.file.path));
+    }
+    return this.zonesCache;
   }
 
   /** True when the file is read only as part of another zone (through `$INCLUDE`). */
@@ -148,6 +156,7 @@ export class ZonelintWorkspace {
   }
 
   private invalidateIncluders(filePath: string): void {
+    this.zonesCache = undefined;
     for (const entry of this.entries.values()) {
       if (entry.zone?.files.some((file) => file.path === filePath)) entry.zone = undefined;
     }
