@@ -1,6 +1,6 @@
 // The VS Code extension: starts the zonelint language server over IPC (and again if it dies), tells it whether the
-// workspace is trusted, shows each zone's status in the status bar, and tests SPF for an address the user types.
-// All analysis happens in the server.
+// workspace is trusted, shows each zone's status in the status bar, tests SPF for an address the user types, and
+// offers the record generators. All analysis happens in the server.
 
 import { isIP } from 'node:net';
 import * as vscode from 'vscode';
@@ -9,6 +9,7 @@ import { CloseAction, ErrorAction, LanguageClient, TransportKind } from 'vscode-
 import { MAX_DNS_TERMS, MAX_VOID_LOOKUPS } from '../../server/src/core/email/spf/evaluate';
 import type { CheckSpfParams, CheckSpfResult, InitializationOptions, ZoneStatusParams } from '../../server/src/protocol';
 import { CHECK_SPF_REQUEST, ZONE_STATUS_NOTIFICATION } from '../../server/src/protocol';
+import { registerGeneratorCommands } from './commands/generators';
 import { LANGUAGE_ID, ZoneStatusBar } from './statusBar';
 
 const SHOW_OUTPUT_COMMAND = 'zonelint.showOutput';
@@ -71,6 +72,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Zoneli
       void restart();
     }),
   );
+  // A getter, because a restart replaces the client.
+  registerGeneratorCommands(context, () => client);
   await start();
   return { zoneStatus: (uri) => statusBar.statusOf(uri) };
 }

@@ -1,5 +1,7 @@
 // The custom messages between the zonelint client and server, typed once for both sides (LSP's own messages
-// come from vscode-languageserver/-client). Any LSP client may ignore them.
+// come from vscode-languageserver/-client). Any LSP client may ignore them. The `zonelint.generate` command runs
+// through LSP's own workspace/executeCommand; its argument and answer are typed beside the code that makes them
+// (core/generators/requests.ts, codeActions.ts).
 
 import type { SpfEvaluation } from './core/email/spf/evaluate';
 

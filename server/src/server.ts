@@ -1,10 +1,14 @@
 // The language server's wiring: capabilities, and one line of glue per LSP message from the open documents and
 // the session to a core service and back through toLsp. Every request handler runs inside runSafe.
 
-import type { Connection, InitializeResult } from 'vscode-languageserver/node';
+import type { Connection, ExecuteCommandParams, InitializeResult } from 'vscode-languageserver/node';
 import { TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../package.json';
+import type { GenerateResult } from './codeActions';
+import { CODE_ACTION_KINDS } from './codeActions';
+import { COMPLETION_TRIGGER_CHARACTERS, provideCompletions } from './completionProvider';
+import { GENERATE_COMMAND } from './core/generators/requests';
 import { definitionAt } from './core/services/definition';
 import { foldingSpans } from './core/services/folding';
 import { editorHoverAt } from './core/services/hover';
@@ -36,6 +40,9 @@ export function startServer(connection: Connection): void {
         definitionProvider: true,
         documentLinkProvider: { resolveProvider: false },
         inlayHintProvider: { resolveProvider: false },
+        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS },
+        executeCommandProvider: { commands: [GENERATE_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'zonelint', version },
@@ -116,6 +123,34 @@ export function startServer(connection: Connection): void {
         if (target === undefined || session === undefined) return [];
         const within = { start: target.file.offsetAt(range.start), end: target.file.offsetAt(range.end) };
         return toInlayHints(await spfLookupHints({ zone: target.zone, filePath: target.file.path, workspace: session.workspace.getView(), within }), target.file);
+      },
+    }),
+  );
+  connection.onCodeAction(
+    runSafe({
+      name: 'codeAction',
+      fallback: [],
+      log,
+      handler: (params) => session?.codeActions(params) ?? [],
+    }),
+  );
+  connection.onExecuteCommand(
+    runSafe<ExecuteCommandParams, GenerateResult | null>({
+      name: 'executeCommand',
+      fallback: null,
+      log,
+      handler: ({ command, arguments: args }) => (command === GENERATE_COMMAND ? (session?.generate(args) ?? null) : null),
+    }),
+  );
+  connection.onCompletion(
+    runSafe({
+      name: 'completion',
+      fallback: [],
+      log,
+      handler: ({ textDocument, position }) => {
+        const target = at(textDocument.uri);
+        if (target === undefined || session === undefined) return [];
+        return provideCompletions({ zone: target.zone, file: target.file, position, workspace: session.workspace.getView() });
       },
     }),
   );

@@ -1,14 +1,19 @@
-// The state of one language-server session: the core workspace of open buffers and indexed files, the folders and
-// trust it may read, the settings, and the reactions to documents, settings and files changing on disk.
+// The state of one language-server session: the core workspace of open buffers and indexed files (remembering each
+// zone's last lint), the folders and trust it may read, the settings, the reactions to documents, settings and files
+// changing on disk, and the code actions and generators that edit the zones.
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Connection, FileEvent, InitializeParams } from 'vscode-languageserver/node';
+import type { CodeAction, CodeActionParams, Connection, FileEvent, InitializeParams } from 'vscode-languageserver/node';
 import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { SourceFile, Zone } from './core';
+import type { GenerateResult, SerialBump } from './codeActions';
+import { codeActions, runGenerateCommand } from './codeActions';
+import type { Settings, SourceFile, Zone } from './core';
 import { ZonelintWorkspace } from './core';
 import { checkSpf } from './core/email/spf/evaluate';
+import type { GenerateParams, GeneratorRequest } from './core/generators/requests';
+import type { LintOutput } from './core/lint';
 import { ZoneChecker } from './diagnostics';
 import type { OpenDocuments } from './documents';
 import { pathOfUri } from './documents';
@@ -21,12 +26,59 @@ const PROGRESS_THRESHOLD = 50;
 /** How long a zone must stay unchanged before it is checked again. */
 const CHECK_DELAY_MS = 150;
 const WATCHED_GLOBS = ['**/*.zone', '**/db.*', '**/*.db', `**/${PROJECT_FILE_NAME}`];
+/** The generators `zonelint.generate` runs, as a record so a new request kind cannot be left out. */
+const GENERATOR_KINDS: Readonly<Record<GeneratorRequest['kind'], true>> = {
+  dmarc: true,
+  spf: true,
+  'microsoft365-dkim': true,
+  'dkim-key': true,
+  'no-mail': true,
+  'bump-serial': true,
+};
 
 export interface SessionOptions {
   readonly connection: Connection;
   readonly documents: OpenDocuments;
   readonly params: InitializeParams;
   readonly log: (message: string) => void;
+}
+
+type ZoneLint = LintOutput & { zone: Zone };
+
+/**
+ * The core workspace that keeps each zone's last lint until anything in the workspace changes (a file, a setting):
+ * editors ask for code actions on every cursor move, and those then reuse the check the Problems view shows rather
+ * than linting again. A lint still running when a change comes is not kept.
+ */
+export class RememberingWorkspace extends ZonelintWorkspace {
+  private readonly lints = new Map<string, Promise<ZoneLint>>();
+
+  override setFile(filePath: string, text: string, explicitOrigin?: string): void {
+    super.setFile(filePath, text, explicitOrigin);
+    this.lints.clear();
+  }
+
+  override deleteFile(filePath: string): void {
+    super.deleteFile(filePath);
+    this.lints.clear();
+  }
+
+  override setSettings(settings: Settings): void {
+    super.setSettings(settings);
+    this.lints.clear();
+  }
+
+  override lint(filePath: string): Promise<ZoneLint> {
+    const remembered = this.lints.get(filePath);
+    if (remembered !== undefined) return remembered;
+    const linting = super.lint(filePath);
+    this.lints.set(filePath, linting);
+    // A failed lint is not remembered: the next request tries again.
+    linting.catch(() => {
+      if (this.lints.get(filePath) === linting) this.lints.delete(filePath);
+    });
+    return linting;
+  }
 }
 
 export class ZoneSession {
@@ -43,7 +95,7 @@ export class ZoneSession {
     this.folders = (params.workspaceFolders ?? []).map((folder) => pathOfUri(folder.uri));
     if (this.folders.length === 0 && params.rootUri) this.folders.push(pathOfUri(params.rootUri));
     const initial = effectiveSettings({ editor: this.initializationOptions.settings, projectFile: undefined, trusted: this.trusted });
-    this.workspace = new ZonelintWorkspace({
+    this.workspace = new RememberingWorkspace({
       settings: initial.settings,
       host: {
         readFile: (filePath) => documents.byPath(filePath)?.getText() ?? readDisk(filePath),
@@ -91,6 +143,24 @@ export class ZoneSession {
   checkSpf(params: CheckSpfParams): Promise<CheckSpfResult> {
     // Any client may send this request, so fields it left out are read as empty rather than trusted.
     return checkSpf({ ip: textOf(params.ip), mailFrom: textOf(params.mailFrom), helo: textOf(params.helo), resolver: this.workspace.getResolver() });
+  }
+
+  /**
+   * The quick fixes for the findings in a range of a document and, when asked, its fix-all action; the findings are
+   * those of the zone that reads the document, as last linted.
+   */
+  async codeActions(params: CodeActionParams): Promise<CodeAction[]> {
+    const target = this.fileAt(params.textDocument.uri);
+    if (target === undefined) return [];
+    const { diagnostics } = await this.workspace.lint(target.zone.file.path);
+    return codeActions({ diagnostics, filePath: target.file.path, params, uriOf: this.options.documents.uriOf, serialBump: this.serialBump() });
+  }
+
+  /** Runs `zonelint.generate` with the arguments a client sent; a malformed argument is refused, never trusted. */
+  generate(args: readonly unknown[] | undefined): GenerateResult {
+    const params = args?.[0];
+    if (!isGenerateParams(params)) return { kind: 'refused', reason: 'zonelint.generate takes one argument: { uri, position, request }' };
+    return runGenerateCommand({ params, target: this.fileAt(params.uri), uriOf: this.options.documents.uriOf, now: new Date(), serialBump: this.serialBump() });
   }
 
   documentChanged(document: TextDocument): void {
@@ -147,6 +217,11 @@ export class ZoneSession {
     for (const problem of problems) log(problem);
     this.workspace.setSettings(settings);
     this.checker.recheckAll();
+  }
+
+  /** The serial bump that goes with every edit when `bumpSerialOnFix` is on. */
+  private serialBump(): SerialBump | undefined {
+    return this.workspace.getSettings().bumpSerialOnFix ? { zones: this.workspace.zones(), now: new Date() } : undefined;
   }
 
   private async index(folders: readonly string[]): Promise<void> {
@@ -225,4 +300,13 @@ function textOf(value: unknown): string {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
+}
+
+/** The shape of `zonelint.generate`'s argument; the request's own fields are read by the generator it names. */
+function isGenerateParams(value: unknown): value is GenerateParams {
+  if (!isRecord(value) || typeof value.uri !== 'string') return false;
+  const { position, request, domain } = value;
+  if (!isRecord(position) || typeof position.line !== 'number' || typeof position.character !== 'number') return false;
+  if (domain !== undefined && typeof domain !== 'string') return false;
+  return isRecord(request) && typeof request.kind === 'string' && Object.hasOwn(GENERATOR_KINDS, request.kind);
 }

@@ -35,7 +35,7 @@ describe('VS Code extension host (code-server 4.100.3)', function () {
     sandbox?.dispose();
   });
 
-  it('passes the extension-host suites: language, diagnostics, features, status, restart', async function () {
+  it('passes the extension-host suites: language, diagnostics, features, status, restart, quick fixes, generators', async function () {
     this.timeout(RUN_TIMEOUT_MS + 30000);
     sandbox = createSandbox('vscode-host');
     workspace = copyFixtureWorkspace(sandbox.root);

@@ -1,14 +1,18 @@
 // The extension manifest and its static parts: the VS Code version, the language association (by extension, name
-// and first line), the grammar, the language configuration, every rule in the settings, and limited trust.
+// and first line), the grammar, the language configuration, every rule in the settings, the commands and where the
+// palette shows them, the snippets, and limited trust.
 
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ALL_RULES } from '../../server/src/core';
+import { CLIENT_COMMANDS } from '../../server/src/core/generators/requests';
 import { PROJECT_ROOT } from '../corpora';
 
 interface SettingSchema {
   readonly type: string;
+  readonly default?: unknown;
+  readonly scope?: string;
   readonly enum?: readonly string[];
   readonly markdownDescription?: string;
   readonly properties?: Readonly<Record<string, SettingSchema>>;
@@ -74,20 +78,61 @@ describe('extension manifest', () => {
     }
   });
 
-  it('documents every setting: rules, DNS mode and server, origins, the $GENERATE cap and the trace', () => {
-    assert.deepEqual(Object.keys(settings).sort(), ['zonelint.dns', 'zonelint.dnsServer', 'zonelint.generateLimit', 'zonelint.origins', 'zonelint.rules', 'zonelint.trace.server']);
+  it('documents every setting: rules, DNS mode and server, origins, the $GENERATE cap, the serial bump and the trace', () => {
+    assert.deepEqual(Object.keys(settings).sort(), [
+      'zonelint.bumpSerialOnFix',
+      'zonelint.dns',
+      'zonelint.dnsServer',
+      'zonelint.generateLimit',
+      'zonelint.origins',
+      'zonelint.rules',
+      'zonelint.trace.server',
+    ]);
     for (const [key, schema] of Object.entries(settings)) assert.ok((schema.markdownDescription ?? '').length > 20, key);
     assert.deepEqual(settings['zonelint.dns'].enum, ['live', 'off']);
     assert.deepEqual(settings['zonelint.trace.server'].enum, ['off', 'messages', 'verbose']);
+    const bump = settings['zonelint.bumpSerialOnFix'];
+    assert.deepEqual([bump.type, bump.default, bump.scope], ['boolean', false, 'resource']);
   });
 
   it('contributes its commands under the zonelint category, Test SPF for an address among them', () => {
     const commands: { command: string; title: string; category: string }[] = manifest.contributes.commands;
     for (const command of commands) {
-      assert.match(command.command, /^zonelint\.[a-zA-Z]+$/);
+      assert.match(command.command, /^zonelint\.[a-zA-Z0-9]+$/);
       assert.equal(command.category, 'zonelint', command.command);
     }
     assert.equal(commands.find((command) => command.command === 'zonelint.testSpf')?.title, 'Test SPF for an address');
+  });
+
+  const generators: { command: string; title: string }[] = [
+    { command: CLIENT_COMMANDS.addDmarcRecord, title: 'Add DMARC record' },
+    { command: CLIENT_COMMANDS.addSpfRecord, title: 'Add SPF record' },
+    { command: CLIENT_COMMANDS.addMicrosoft365Dkim, title: 'Add Microsoft 365 DKIM records' },
+    { command: CLIENT_COMMANDS.addDkimKeyRecord, title: 'Add DKIM key record' },
+    { command: CLIENT_COMMANDS.makeNoMail, title: 'Make this domain no-mail' },
+    { command: CLIENT_COMMANDS.bumpSerial, title: 'Bump SOA serial' },
+  ];
+  it('shows the six generators in the palette only in zone files, and hides the commands quick fixes run', () => {
+    const commands: { command: string; title: string }[] = manifest.contributes.commands;
+    const palette: { command: string; when: string }[] = manifest.contributes.menus.commandPalette;
+    const whenOf = (command: string): string | undefined => palette.find((entry) => entry.command === command)?.when;
+    for (const generator of generators) {
+      assert.equal(commands.find((command) => command.command === generator.command)?.title, generator.title, generator.command);
+      assert.equal(whenOf(generator.command), 'editorLangId == dns-zone', generator.command);
+    }
+    for (const hidden of [CLIENT_COMMANDS.copyRecord, CLIENT_COMMANDS.selectPlaceholder]) {
+      assert.ok(commands.some((command) => command.command === hidden), `${hidden} is not contributed`);
+      assert.equal(whenOf(hidden), 'false', hidden);
+    }
+    const contributed = new Set(commands.map((command) => command.command));
+    assert.deepEqual(palette.filter((entry) => !contributed.has(entry.command)), [], 'palette entries for commands not contributed');
+  });
+
+  it('contributes the zone snippets, a readable snippet file for the dns-zone language', () => {
+    assert.deepEqual(manifest.contributes.snippets, [{ language: 'dns-zone', path: './snippets/zone.json' }]);
+    const snippets: Record<string, { prefix: string | string[]; body: string | string[] }> = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'snippets', 'zone.json'), 'utf8'));
+    assert.ok(Object.keys(snippets).length > 0);
+    for (const [name, snippet] of Object.entries(snippets)) assert.ok(snippet.prefix.length > 0 && snippet.body.length > 0, name);
   });
 
   it('declares limited support for untrusted workspaces, restricting the DNS settings', () => {

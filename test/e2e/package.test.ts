@@ -1,5 +1,6 @@
 // Packaging: `npm run package` makes a .vsix with vsce 3 that holds the two bundles, the grammar, the language
-// configuration, the manifest and the README, and nothing else: no sources, tests, corpora or node_modules.
+// configuration, the snippets, the manifest and the README, and nothing else: no sources, tests, corpora or
+// node_modules.
 
 import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
@@ -15,6 +16,7 @@ const REQUIRED_FILES = [
   'extension/language-configuration.json',
   'extension/package.json',
   'extension/readme.md',
+  'extension/snippets/zone.json',
   'extension/syntaxes/dns-zone.tmLanguage.json',
 ];
 /** vsce adds these when the project has them (LICENSE becomes LICENSE.txt). */

@@ -89,8 +89,8 @@ describe('SPF and DKIM features over stdio', function () {
     );
   });
 
-  it('hovers an SPF record with its lookup tree and totals', async () => {
-    const hover = await hoverAt('v=spf1 mx', 8);
+  it('hovers an SPF record with its lookup tree and totals between its terms', async () => {
+    const hover = await hoverAt('v=spf1 mx', 6);
     assert.equal(
       (hover.contents as MarkupContent).value,
       [
@@ -110,14 +110,14 @@ describe('SPF and DKIM features over stdio', function () {
 
   it('hovers an SPF record whose include is unresolved with lower bounds', async () => {
     const hover = await hoverAt('"v=spf1 include:_spf.elsewhere', 3);
-    assert.match((hover.contents as MarkupContent).value, /^\*\*SPF record\*\* of `outside\.example\.com`: lookups ≥1\/10, void ≥0\/2\n[\s\S]*- `include:_spf\.elsewhere\.invalid` · 1 lookup · unresolved\n/);
+    assert.match((hover.contents as MarkupContent).value, /^`v=spf1`: [^\n]*\n\n---\n\n\*\*SPF record\*\* of `outside\.example\.com`: lookups ≥1\/10, void ≥0\/2\n[\s\S]*- `include:_spf\.elsewhere\.invalid` · 1 lookup · unresolved\n/);
   });
 
-  it('hovers a DKIM record with its decoded key', async () => {
+  it('hovers a DKIM record with the tag under the cursor and its decoded key', async () => {
     const hover = await hoverAt('k=rsa', 0);
     assert.equal(
       (hover.contents as MarkupContent).value,
-      `**DKIM key** of selector \`sel\` for \`example.com.\`\n\n- Type: RSA, 2048 bits\n- Fingerprint: \`${keyFingerprint}\`\n- Flags: strict, no subdomains in i= (t=s)`,
+      `\`k=\`: The key type. (RFC 6376 §3.6.1, RFC 8463 §4.2)\n\nHere: \`rsa\`: RSA (the default); 2048 bits or more.\n\n---\n\n**DKIM key** of selector \`sel\` for \`example.com.\`\n\n- Type: RSA, 2048 bits\n- Fingerprint: \`${keyFingerprint}\`\n- Flags: strict, no subdomains in i= (t=s)`,
     );
   });
 

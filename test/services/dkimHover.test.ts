@@ -102,7 +102,7 @@ describe('DKIM record hover', () => {
     const { workspace, zone } = testWorkspace(text);
     const at = async (needle: string): Promise<string | undefined> =>
       (await editorHoverAt({ zone, filePath: ZONE_PATH, offset: offsetOf(text, needle), workspace: workspace.getView() }))?.markdown;
-    assert.match((await at('k=ed25519')) ?? '', /^\*\*DKIM key\*\* of selector `s`[\s\S]*- Type: Ed25519, 256 bits/);
+    assert.match((await at('k=ed25519')) ?? '', /^`k=`: The key type\.[\s\S]*\n---\n\n\*\*DKIM key\*\* of selector `s`[\s\S]*- Type: Ed25519, 256 bits/);
     assert.match((await at('TXT')) ?? '', /^\*\*TXT\*\* record/);
   });
 });

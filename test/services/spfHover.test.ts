@@ -149,7 +149,7 @@ describe('editor hover composition', () => {
   const cases: { name: string; needle: string; into: number; expected: RegExp }[] = [
     { name: 'the record type keeps its type hover', needle: 'TXT "v=spf1 mx', into: 1, expected: /^\*\*TXT\*\* record \(type 16\)/ },
     { name: 'an include domain keeps its name hover', needle: '_spf.example.com -all', into: 3, expected: /^SPF `include` domain\n\n`_spf\.example\.com\.`: 1 record/ },
-    { name: 'a mechanism shows the lookup tree', needle: 'mx include', into: 1, expected: /^\*\*SPF record\*\* of `example\.com`: lookups 2\/10, void 0\/2/ },
+    { name: 'a mechanism shows its meaning above the lookup tree', needle: 'mx include', into: 1, expected: /^`mx`: Matches [^\n]*\n\n[^\n]*\n\n---\n\n\*\*SPF record\*\* of `example\.com`: lookups 2\/10, void 0\/2/ },
     { name: 'the include keyword shows the lookup tree', needle: 'include:', into: 2, expected: /- `include:_spf\.example\.com` · 1 lookup · zone file `example\.com\.zone`/ },
   ];
   for (const testCase of cases) {

@@ -23,6 +23,8 @@ export interface Settings {
    * depend on the cache); names past it are reported unresolved.
    */
   readonly dnsQueryBudget: number;
+  /** Whether quick fixes and generators that change a zone's data also bump that zone's SOA serial. */
+  readonly bumpSerialOnFix: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -33,6 +35,7 @@ export const DEFAULT_SETTINGS: Settings = {
   generateLimit: 65536,
   dnsTimeoutMs: 2000,
   dnsQueryBudget: 50,
+  bumpSerialOnFix: false,
 };
 
 const RULE_SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -84,7 +87,12 @@ export function parseSettings(raw: unknown, base: Settings = DEFAULT_SETTINGS): 
   const generateLimit = positiveInteger(input, 'generateLimit', base.generateLimit, problems);
   const dnsTimeoutMs = positiveInteger(input, 'dnsTimeoutMs', base.dnsTimeoutMs, problems);
   const dnsQueryBudget = positiveInteger(input, 'dnsQueryBudget', base.dnsQueryBudget, problems);
-  return { settings: { rules, origins, dns, dnsServer, generateLimit, dnsTimeoutMs, dnsQueryBudget }, problems };
+  let bumpSerialOnFix = base.bumpSerialOnFix;
+  if (input.bumpSerialOnFix !== undefined) {
+    if (typeof input.bumpSerialOnFix === 'boolean') bumpSerialOnFix = input.bumpSerialOnFix;
+    else problems.push({ key: 'bumpSerialOnFix', message: 'must be true or false' });
+  }
+  return { settings: { rules, origins, dns, dnsServer, generateLimit, dnsTimeoutMs, dnsQueryBudget, bumpSerialOnFix }, problems };
 }
 
 /** Splits `IP`, `IP:PORT`, `[IPv6]:PORT` into host and port (53 by default); undefined when malformed. */

@@ -92,10 +92,10 @@ describe('zonelint in VS Code', () => {
     assert.deepEqual(folds.map((f) => `${f.start}-${f.end}`), ['3-8']);
   });
 
-  it('shows the SPF lookup tree in a hover and the lookup count as an inlay hint', async () => {
+  it('shows the SPF term and lookup tree in a hover and the lookup count as an inlay hint', async () => {
     const spfLine = editor.document.lineAt(12);
     const [hover] = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', zoneUri, spfLine.range.start.translate(0, spfLine.text.indexOf('v=spf1') + 1));
-    assert.match(markdownOf(hover), /^\*\*SPF record\*\* of `example\.com`: lookups 2\/10, void 0\/2\n[\s\S]*- `include:_spf\.example\.net` · 1 lookup · zone file `example\.net\.zone`/);
+    assert.match(markdownOf(hover), /^`v=spf1`: [^\n]*\n\n---\n\n\*\*SPF record\*\* of `example\.com`: lookups 2\/10, void 0\/2\n[\s\S]*- `include:_spf\.example\.net` · 1 lookup · zone file `example\.net\.zone`/);
     const whole = new vscode.Range(0, 0, editor.document.lineCount, 0);
     const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', zoneUri, whole);
     assert.deepEqual(

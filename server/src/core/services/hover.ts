@@ -1,6 +1,7 @@
 // Hover text for zone files: what a record type is, and what a name resolves to among the zones of the workspace
 // (answered from the files, never from DNS, so a hover is instant and sends no query); elsewhere in the data of an
-// SPF or DKIM record, that record's lookup tree (from the lint's cached analysis) or its decoded key.
+// SPF, DMARC or DKIM record, the term under the cursor and that record's lookup tree (from the lint's cached
+// analysis) or its decoded key.
 
 import type { Span } from '../types';
 import type { WorkspaceView } from '../workspace/view';
@@ -12,6 +13,7 @@ import type { ZoneItem } from './locate';
 import { itemAt } from './locate';
 import { rdataText, recordTypeName } from './presentation';
 import { spfHoverAt } from './spfHover';
+import { termHoverAt } from './termHover';
 import { TYPE_INFO } from './typeInfo';
 
 export interface HoverText {
@@ -25,11 +27,23 @@ const MAX_LISTED_RECORDS = 20;
 
 /**
  * The hover an editor shows: the named item at the offset (owner, type, target, SPF domain, `$INCLUDE` file), else,
- * anywhere else in the data of a DKIM or SPF record, its decoded key or its lookup tree. The SPF tree comes from the
- * lookup analysis the lint already ran (cached), so it asks DNS nothing new after the first check.
+ * in the data of a mail record, the SPF term, DMARC tag or DKIM tag under the cursor above a rule and then the
+ * record's decoded key or lookup tree. The SPF tree comes from the lookup analysis the lint already ran (cached), so
+ * it asks DNS nothing new after the first check.
  */
 export async function editorHoverAt(input: { zone: Zone; filePath: string; offset: number; workspace: WorkspaceView }): Promise<HoverText | undefined> {
-  return hoverAt(input) ?? dkimHoverAt(input) ?? (await spfHoverAt(input));
+  const named = hoverAt(input);
+  if (named !== undefined) return named;
+  return stacked(termHoverAt(input), dkimHoverAt(input) ?? (await spfHoverAt(input)));
+}
+
+/**
+ * The term's hover above the record's, over the term's span: the term is what the cursor points at, so moving to
+ * the next term asks for a new hover.
+ */
+function stacked(term: HoverText | undefined, record: HoverText | undefined): HoverText | undefined {
+  if (term === undefined || record === undefined) return term ?? record;
+  return { span: term.span, markdown: `${term.markdown}\n\n---\n\n${record.markdown}` };
 }
 
 /** The hover of the named item at the offset, if any. */
