@@ -233,3 +233,6 @@ export function main(): void {
     },
   );
 }
+
+// `node dist/cli.js ...` runs the CLI too; the bin script requires the bundle and calls main() itself.
+if (require.main === module) main();
