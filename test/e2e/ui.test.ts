@@ -18,6 +18,7 @@ import { createSandbox } from './support/sandbox';
 import { packageExtension } from './support/vsix';
 
 export const SCREENSHOT = path.join(PROJECT_ROOT, 'test-results', 'vscode-problems.png');
+export const QUICK_FIX_SCREENSHOT = path.join(PROJECT_ROOT, 'test-results', 'vscode-quick-fix.png');
 const EXAMPLES = path.join(PROJECT_ROOT, 'examples');
 const EXAMPLE_ZONE = 'example.com.zone';
 const WAIT_MS = 60000;
@@ -90,6 +91,29 @@ describe('VS Code workbench (code-server 4.100.3 in Chromium)', function () {
       assert.ok(row, `no Problems row for ${diagnostic.code} at ${position}; rows:\n${rows.map((r) => r.text.replace(/\n/g, ' | ')).join('\n')}`);
       assert.match(row.label, new RegExp(`^${SEVERITY_LABELS[diagnostic.severity]}: `));
     }
+  });
+
+  it('offers the quick fixes of a finding from the light bulb menu', async () => {
+    assert.ok(server !== undefined && browser !== undefined && sandbox !== undefined, 'the workbench test above starts code-server');
+    const workspace = path.join(sandbox.root, 'examples');
+    const expected = (await expectedDiagnostics(workspace)).filter((d) => d.file === EXAMPLE_ZONE && d.code === 'dmarc-policy-none');
+    assert.equal(expected.length, 1, 'the example zone has one dmarc-policy-none finding');
+    const page = browser.page;
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+    await page.waitForSelector('.monaco-workbench');
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: EXAMPLE_ZONE }).click();
+    await page.waitForSelector('.monaco-editor .squiggly-warning');
+    const [line, character] = expected[0].range.split('-')[0].split(':').map(Number);
+    await page.locator('.monaco-editor textarea').first().focus();
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type(`${line + 1}:${character + 3}`);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+.');
+    const menu = page.locator('.action-widget', { hasText: 'p=quarantine' });
+    await menu.waitFor();
+    await page.locator('.action-widget', { hasText: 'Disable dmarc-policy-none for this line' }).waitFor();
+    await page.screenshot({ path: QUICK_FIX_SCREENSHOT });
+    await page.keyboard.press('Escape');
   });
 });
 
