@@ -4,6 +4,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isIP } from 'node:net';
+import type { ParseArgsConfig } from 'node:util';
 import { parseArgs } from 'node:util';
 import { version } from '../../../package.json';
 import type { Settings } from '../core/config';
@@ -70,25 +71,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 async function lintCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', default: 'text' },
-        origin: { type: 'string' },
-        dns: { type: 'string' },
-        'dns-server': { type: 'string' },
-        config: { type: 'string' },
-        version: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${USAGE}`);
-  }
+  const parsed = parseCommandLine(
+    argv,
+    {
+      format: { type: 'string', default: 'text' },
+      origin: { type: 'string' },
+      dns: { type: 'string' },
+      'dns-server': { type: 'string' },
+      config: { type: 'string' },
+      version: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+    USAGE,
+  );
   const { values, positionals } = parsed;
   if (values.help) {
     io.stdout(USAGE);
@@ -105,6 +100,15 @@ async function lintCommand(argv: readonly string[], io: CliIo): Promise<number> 
   const reports = await lintWorkspace(workspace, io);
   io.stdout(formatReports(reports, format as OutputFormat, io.cwd, version));
   return reports.some((report) => report.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) ? 1 : 0;
+}
+
+/** node:util's parseArgs with positionals, where an unknown or malformed option is a usage error. */
+function parseCommandLine<const T extends NonNullable<ParseArgsConfig['options']>>(argv: readonly string[], options: T, usage: string) {
+  try {
+    return parseArgs({ args: [...argv], allowPositionals: true as const, strict: true as const, options });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${usage}`);
+  }
 }
 
 /** Reads the given files and folders into one workspace, with the settings of the config file and the flags. */
@@ -139,25 +143,19 @@ function openWorkspace(input: {
 
 /** `zonelint spf`: RFC 7208 check_host() for one sender against the zones (then DNS), printed as JSON. */
 async function spfCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        ip: { type: 'string' },
-        'mail-from': { type: 'string', default: '' },
-        helo: { type: 'string', default: '' },
-        dns: { type: 'string' },
-        'dns-server': { type: 'string' },
-        config: { type: 'string' },
-        help: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${SPF_USAGE}`);
-  }
+  const parsed = parseCommandLine(
+    argv,
+    {
+      ip: { type: 'string' },
+      'mail-from': { type: 'string', default: '' },
+      helo: { type: 'string', default: '' },
+      dns: { type: 'string' },
+      'dns-server': { type: 'string' },
+      config: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+    SPF_USAGE,
+  );
   const { values, positionals } = parsed;
   if (values.help) {
     io.stdout(SPF_USAGE);
