@@ -2,6 +2,7 @@
 // return permerror for the whole record (§4.6), whichever term is at fault.
 
 import { spfRecordsOf, locate, txtRecordsOf } from '../email/spf/records';
+import { joinProblems } from '../email/spf/stringJoin';
 import type { Rule } from './rule';
 
 const VERSION_LENGTH = 6;
@@ -10,7 +11,10 @@ export const rule: Rule = {
   meta: { id: 'spf-syntax', defaultSeverity: 'error', summary: 'An SPF record breaks the RFC 7208 grammar, so receivers return permerror.' },
   check(context) {
     for (const spf of spfRecordsOf(context.zone)) {
+      // A term that two strings glued together is spf-string-join's finding: one mistake, one diagnostic.
+      const glued = spf.zone.text.strings.length < 2 ? [] : joinProblems(spf.zone).filter((problem) => problem.repair.kind === 'add-space');
       for (const error of spf.parsed.errors) {
+        if (glued.some((problem) => problem.range.start <= error.start && error.end <= problem.range.end)) continue;
         context.report({ location: locate(spf.zone, error), message: `${error.message}; receivers return permerror for the whole record` });
       }
     }

@@ -12,6 +12,8 @@ describeRuleTable('spf-syntax', {
     '@ TXT "some verification token"\n',
     '@ TXT "v=spf10 is another version"\n',
     { name: 'a term split over two strings', zone: '@ TXT "v=spf1 ip4:" "192.0.2.5 -all"\n' },
+    // The glued term "include:a.example.comip4:192.0.2.25" is spf-string-join's finding, not a second one here.
+    { name: 'two terms glued by a string boundary', zone: '@ TXT "v=spf1 include:a.example.com" "ip4:192.0.2.25 -all"\n' },
   ],
   invalid: [
     mark('@ TXT "v=spf1 ip4:192.0.2.300 -all"', '192.0.2.300', E),
