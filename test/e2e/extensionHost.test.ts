@@ -7,41 +7,25 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../corpora';
 import { copyFixtureWorkspace } from '../fixtures/workspace';
 import { REPORT_BEGIN, REPORT_END } from './host/index';
-import type { Browser } from './support/browser';
 import { openBrowser } from './support/browser';
-import type { CodeServer } from './support/codeServer';
-import { ensureCodeServer, startCodeServer } from './support/codeServer';
-import type { Sandbox } from './support/sandbox';
+import { startCodeServer } from './support/codeServer';
 import { createSandbox } from './support/sandbox';
+import { useWorkbench } from './support/workbench';
 
 const HOST_SUITE = path.join(__dirname, 'host', 'index.js');
 const RUN_TIMEOUT_MS = 120000;
 
 describe('VS Code extension host (code-server 4.100.3)', function () {
-  let sandbox: Sandbox | undefined;
-  let server: CodeServer | undefined;
-  let browser: Browser | undefined;
-  let workspace: string;
+  const workbench = useWorkbench();
 
-  before(function () {
-    // The first run installs code-server (about 90 s of native builds); later runs find it in .cache/.
-    this.timeout(15 * 60 * 1000);
-    ensureCodeServer();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    sandbox?.dispose();
-  });
 
   it('passes the extension-host suites: language, diagnostics, features, status, restart, quick fixes, generators', async function () {
     this.timeout(RUN_TIMEOUT_MS + 30000);
-    sandbox = createSandbox('vscode-host');
-    workspace = copyFixtureWorkspace(sandbox.root);
-    server = await startCodeServer({ sandbox, workspace });
-    browser = await openBrowser(sandbox);
-    const remote = (file: string): string => `vscode-remote://${server!.authority}${file}`;
+    const sandbox = (workbench.sandbox = createSandbox('vscode-host'));
+    const workspace = copyFixtureWorkspace(sandbox.root);
+    const server = (workbench.server = await startCodeServer({ sandbox, workspace }));
+    const browser = (workbench.browser = await openBrowser(sandbox));
+    const remote = (file: string): string => `vscode-remote://${server.authority}${file}`;
     const payload = [
       ['extensionDevelopmentPath', remote(PROJECT_ROOT)],
       ['extensionTestsPath', remote(HOST_SUITE)],

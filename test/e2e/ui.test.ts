@@ -9,13 +9,12 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../corpora';
 import type { SeenDiagnostic } from '../fixtures/workspace';
 import { expectedDiagnostics } from '../fixtures/workspace';
-import type { Browser } from './support/browser';
 import { openBrowser } from './support/browser';
-import type { CodeServer } from './support/codeServer';
 import { ensureCodeServer, startCodeServer } from './support/codeServer';
 import type { Sandbox } from './support/sandbox';
 import { createSandbox } from './support/sandbox';
 import { packageExtension } from './support/vsix';
+import { useWorkbench } from './support/workbench';
 
 export const SCREENSHOT = path.join(PROJECT_ROOT, 'test-results', 'vscode-problems.png');
 export const QUICK_FIX_SCREENSHOT = path.join(PROJECT_ROOT, 'test-results', 'vscode-quick-fix.png');
@@ -28,31 +27,19 @@ const SEVERITY_LABELS: Record<SeenDiagnostic['severity'], string> = { error: 'Er
 
 describe('VS Code workbench (code-server 4.100.3 in Chromium)', function () {
   this.timeout(WAIT_MS * 3);
-  let sandbox: Sandbox | undefined;
-  let server: CodeServer | undefined;
-  let browser: Browser | undefined;
+  const workbench = useWorkbench();
 
-  before(function () {
-    this.timeout(15 * 60 * 1000);
-    ensureCodeServer();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    sandbox?.dispose();
-  });
 
   it('shows the example zone\'s problems in the editor, the Problems panel and the status bar', async () => {
-    sandbox = createSandbox('vscode-ui');
+    const sandbox = (workbench.sandbox = createSandbox('vscode-ui'));
     const workspace = path.join(sandbox.root, 'examples');
     cpSync(EXAMPLES, workspace, { recursive: true });
     const expected = (await expectedDiagnostics(workspace)).filter((d) => d.file === EXAMPLE_ZONE);
     assert.ok(expected.length > 0, `${EXAMPLE_ZONE} in examples/ has no problems to show`);
     const extensionsDir = path.join(sandbox.root, 'extensions');
     installExtension({ sandbox, extensionsDir, vsix: packageExtension(sandbox) });
-    server = await startCodeServer({ sandbox, workspace, extensionsDir });
-    browser = await openBrowser(sandbox);
+    const server = (workbench.server = await startCodeServer({ sandbox, workspace, extensionsDir }));
+    const browser = (workbench.browser = await openBrowser(sandbox));
     const page = browser.page;
     page.setDefaultTimeout(WAIT_MS);
 
@@ -94,6 +81,7 @@ describe('VS Code workbench (code-server 4.100.3 in Chromium)', function () {
   });
 
   it('offers the quick fixes of a finding from the light bulb menu', async () => {
+    const { server, browser, sandbox } = workbench;
     assert.ok(server !== undefined && browser !== undefined && sandbox !== undefined, 'the workbench test above starts code-server');
     const workspace = path.join(sandbox.root, 'examples');
     const expected = (await expectedDiagnostics(workspace)).filter((d) => d.file === EXAMPLE_ZONE && d.code === 'dmarc-policy-none');
