@@ -93,6 +93,25 @@ export function entryExtents(text: string): Span[] {
   return extents;
 }
 
+/**
+ * The tokens between `start` and `end` of a text that the lexer already read as one entry's rdata: parentheses and
+ * line ends in between only separate tokens, and comments are skipped. A parsed record rebuilds its wire form from
+ * them instead of keeping it.
+ */
+export function rdataTokensIn(text: string, start: number, end: number): Token[] {
+  const tokens: Token[] = [];
+  const ignoredErrors: LexError[] = [];
+  let pos = start;
+  while (pos < end) {
+    const c = text.charCodeAt(pos);
+    if (c === SPACE || c === TAB || c === LF || c === CR || c === OPEN || c === CLOSE) pos++;
+    else if (c === SEMICOLON) pos = endOfLine(text, pos);
+    else if (c === QUOTE) pos = lexQuoted(text, pos, tokens, ignoredErrors);
+    else pos = lexWord(text, pos, tokens);
+  }
+  return tokens;
+}
+
 interface PassResult {
   /** Positions of `(` still open at the end of the input, in ascending order. */
   readonly unclosedParens: number[];

@@ -10,7 +10,9 @@ import type { Comment, Entry, Token } from './lexer';
 import { lexEntries, TokenKind } from './lexer';
 import type { IncludeDirective, OriginSource, ResourceRecord, Zone } from './model';
 import { decodeEscapes, isSubdomainOf, parseName, ROOT } from './names';
-import { parseRdata } from './rdata';
+import { parseRdata, readRdata } from './rdata';
+import type { ParsedRdata } from './rdata/types';
+import { GeneratedRecord, WrittenRecord } from './record';
 import { classFromText, className, typeFromText } from './rrtypes';
 import { looksLikeTtl, MAX_TTL, parseTtl } from './ttl';
 
@@ -254,9 +256,20 @@ class ZoneReader {
       }
       return;
     }
-    const parsed = parseRdata(header.type, rdataTokens, { origin: input.origin, entryEnd: input.entrySpan.end });
+    const context = { origin: input.origin, entryEnd: input.entrySpan.end };
+    // A written record rebuilds its wire form from its text when asked; a generated one has no text of its own.
+    let generatedWire: Uint8Array | undefined;
+    let parsed: Omit<ParsedRdata, 'wire'>;
+    if (input.generated) {
+      const full = parseRdata(header.type, rdataTokens, context);
+      generatedWire = full.wire;
+      parsed = full;
+    } else {
+      parsed = readRdata(header.type, rdataTokens, context);
+    }
     for (const issue of parsed.issues) this.report(issue.ruleId, issue.severity ?? 'error', issue.message, file, issue.span);
-    if (parsed.wire === undefined || parsed.data === undefined) return;
+    const data = parsed.data;
+    if (data === undefined) return;
     let ttl: number;
     if (header.ttl !== undefined) {
       ttl = header.ttl;
@@ -275,29 +288,56 @@ class ZoneReader {
           header.typeSpan,
         );
       }
-    } else if (header.type === TYPE_SOA && parsed.data.kind === 'soa') {
-      ttl = parsed.data.minimum;
+    } else if (header.type === TYPE_SOA && data.kind === 'soa') {
+      ttl = data.minimum;
       this.defaultTtl = ttl;
     } else {
       this.report('zone-no-ttl', 'error', 'no TTL specified: add a $TTL line before the first record or a TTL on this record', file, header.typeSpan);
       return;
     }
-    const last = rdataTokens.length > 0 ? rdataTokens[rdataTokens.length - 1] : undefined;
-    this.records.push({
-      file,
-      span: input.entrySpan,
-      owner: input.owner,
-      ownerSpan: input.ownerSpan,
-      ttl,
-      ttlSpan: header.ttlSpan,
-      rrclass: this.rrclass,
-      type: header.type,
-      typeSpan: header.typeSpan,
-      rdataSpan: rdataTokens.length > 0 ? { start: rdataTokens[0].start, end: last!.end } : { start: header.typeSpan.end, end: header.typeSpan.end },
-      data: parsed.data,
-      wire: parsed.wire,
-      generated: input.generated,
-    });
+    const typeSpan = header.typeSpan;
+    const rdataStart = rdataTokens.length > 0 ? rdataTokens[0].start : typeSpan.end;
+    const rdataEnd = rdataTokens.length > 0 ? rdataTokens[rdataTokens.length - 1].end : typeSpan.end;
+    if (generatedWire !== undefined) {
+      this.records.push(
+        new GeneratedRecord({
+          file,
+          owner: input.owner,
+          ttl,
+          rrclass: this.rrclass,
+          type: header.type,
+          data,
+          wire: generatedWire,
+          span: input.entrySpan,
+          ownerSpan: input.ownerSpan ?? input.entrySpan,
+          ttlSpan: header.ttlSpan,
+          typeSpan,
+          rdataSpan: { start: rdataStart, end: rdataEnd },
+        }),
+      );
+      return;
+    }
+    this.records.push(
+      // One literal with every field (no spread): V8 then builds it with one fixed shape, fast.
+      new WrittenRecord({
+        file,
+        owner: input.owner,
+        ttl,
+        rrclass: this.rrclass,
+        type: header.type,
+        data,
+        origin: input.origin,
+        entryStart: input.entrySpan.start,
+        entryEnd: input.entrySpan.end,
+        ownerEnd: input.ownerSpan === undefined ? -1 : input.ownerSpan.end,
+        ttlStart: header.ttlSpan === undefined ? -1 : header.ttlSpan.start,
+        ttlEnd: header.ttlSpan === undefined ? -1 : header.ttlSpan.end,
+        typeStart: typeSpan.start,
+        typeEnd: typeSpan.end,
+        rdataStart,
+        rdataEnd,
+      }),
+    );
   }
 
   /** Reads a name token (quoted owners are allowed, as in BIND); reports and returns undefined on error. */

@@ -156,6 +156,15 @@ const writer = new WireWriter();
  * is valid, and the issues found (at most one error: reading stops at the first, as in BIND).
  */
 export function parseRdata(type: number, tokens: RdataTokens, context: RdataContext): ParsedRdata {
+  const result = readRdata(type, tokens, context);
+  return { wire: result.data === undefined ? undefined : writer.take(), data: result.data, issues: result.issues };
+}
+
+/**
+ * Checks and reads rdata like `parseRdata`, without copying the wire form out: the zone parser keeps no wire form
+ * per record (a record rebuilds it on demand), which saves an allocation and a typed array for each of them.
+ */
+export function readRdata(type: number, tokens: RdataTokens, context: RdataContext): Omit<ParsedRdata, 'wire'> {
   writer.reset();
   const reader: RdataReader = new RdataReader(tokens, context, writer);
   const spec = SPECS.get(type);
@@ -168,7 +177,7 @@ export function parseRdata(type: number, tokens: RdataTokens, context: RdataCont
     }
     const data = spec.read(reader);
     reader.finish();
-    return { wire: writer.take(), data, issues: reader.warnings };
+    return { data, issues: reader.warnings };
   } catch (error) {
     return failed(error, reader);
   }
@@ -183,23 +192,23 @@ function isGenericForm(type: number, tokens: RdataTokens): boolean {
   return next !== undefined && next.kind === TokenKind.Word && decimalValue(next.text) >= 0;
 }
 
-function readGenericRecord(type: number, spec: TypeSpec | undefined, reader: RdataReader): ParsedRdata {
+function readGenericRecord(type: number, spec: TypeSpec | undefined, reader: RdataReader): Omit<ParsedRdata, 'wire'> {
   reader.next('\\#');
   readGeneric(reader);
   reader.finish();
-  const bytes = writer.take();
+  const bytes = writer.view(0, writer.length);
   const tokens = reader.tokens;
   const span = { start: tokens[0].start, end: tokens[tokens.length - 1].end };
-  if (spec === undefined) return { wire: bytes, data: OTHER, issues: reader.warnings };
+  if (spec === undefined) return { data: OTHER, issues: reader.warnings };
   const problem = wire.checkWire(spec.wire, bytes);
   if (problem !== undefined) {
     const issue: RdataIssue = { ruleId: 'zone-bad-rdata', message: `RFC 3597 data is not valid ${typeName(type)} rdata: ${problem}`, span };
-    return { wire: undefined, data: undefined, issues: [issue] };
+    return { data: undefined, issues: [issue] };
   }
-  return { wire: bytes, data: dataFromWire(type, bytes, span), issues: reader.warnings };
+  return { data: dataFromWire(type, bytes, span), issues: reader.warnings };
 }
 
-function failed(error: unknown, reader: RdataReader): ParsedRdata {
+function failed(error: unknown, reader: RdataReader): Omit<ParsedRdata, 'wire'> {
   let issue: RdataIssue;
   if (error instanceof RdataFailure) {
     issue = error.issue;
@@ -209,5 +218,5 @@ function failed(error: unknown, reader: RdataReader): ParsedRdata {
   } else {
     throw error;
   }
-  return { wire: undefined, data: undefined, issues: [...reader.warnings, issue] };
+  return { data: undefined, issues: [...reader.warnings, issue] };
 }

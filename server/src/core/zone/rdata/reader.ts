@@ -153,7 +153,7 @@ export class RdataReader {
     const text = this.charStringOctets(token, 255);
     this.out.u8(text.length);
     this.out.latin1(text);
-    return { span: { start: token.start, end: token.end }, quoted: token.kind === TokenKind.QString, raw: token.text, value: text };
+    return new SourceCharString(token, text);
   }
 
   /** Decodes a character-string token, checking its escapes and its length after unescaping. */
@@ -232,4 +232,29 @@ export function decimalValue(text: string): number {
     value = value * 10 + (c - 48);
   }
   return Math.min(value, Number.MAX_SAFE_INTEGER);
+}
+
+/**
+ * A character-string as the parser keeps it: its place as two numbers, the span object built only when asked,
+ * since a zone holds hundreds of thousands of them and few are ever reported.
+ */
+export class SourceCharString implements CharString {
+  private readonly start: number;
+  private readonly end: number;
+  readonly quoted: boolean;
+  readonly raw: string;
+
+  constructor(
+    token: Token,
+    readonly value: string,
+  ) {
+    this.start = token.start;
+    this.end = token.end;
+    this.quoted = token.kind === TokenKind.QString;
+    this.raw = token.text;
+  }
+
+  get span(): Span {
+    return { start: this.start, end: this.end };
+  }
 }
