@@ -76,6 +76,10 @@ class ZoneReader {
   private lastExplicitTtl: number | undefined;
   private inheritedTtlReported = false;
   private includedFiles = 0;
+  /** The owner token read last, the origin it was read against and the name it gave. */
+  private lastOwnerText: string | undefined;
+  private lastOwnerOrigin: string | undefined;
+  private lastOwnerName: string | undefined;
 
   constructor(private readonly options: ParseOptions) {
     this.zoneOrigin = options.origin ?? ROOT;
@@ -141,9 +145,18 @@ class ZoneReader {
         );
       }
     } else {
-      const parsed = this.readName(file, first, state.origin);
-      if (parsed === undefined) return;
-      owner = parsed;
+      // Consecutive records often write the same owner (a host's A, AAAA, MX and TXT); reading it once keeps one
+      // string for all of them, and a large zone holds far fewer owner strings.
+      if (first.text === this.lastOwnerText && state.origin === this.lastOwnerOrigin && this.lastOwnerName !== undefined) {
+        owner = this.lastOwnerName;
+      } else {
+        const parsed = this.readName(file, first, state.origin);
+        if (parsed === undefined) return;
+        owner = parsed;
+        this.lastOwnerText = first.text;
+        this.lastOwnerOrigin = state.origin;
+        this.lastOwnerName = parsed;
+      }
       ownerSpan = { start: first.start, end: first.end };
       state.lastOwner = owner;
       index = 1;

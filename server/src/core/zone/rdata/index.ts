@@ -156,7 +156,7 @@ const writer = new WireWriter();
  * is valid, and the issues found (at most one error: reading stops at the first, as in BIND).
  */
 export function parseRdata(type: number, tokens: RdataTokens, context: RdataContext): ParsedRdata {
-  const result = readRdata(type, tokens, context);
+  const result = readInto(type, tokens, context, true);
   return { wire: result.data === undefined ? undefined : writer.take(), data: result.data, issues: result.issues };
 }
 
@@ -165,7 +165,11 @@ export function parseRdata(type: number, tokens: RdataTokens, context: RdataCont
  * per record (a record rebuilds it on demand), which saves an allocation and a typed array for each of them.
  */
 export function readRdata(type: number, tokens: RdataTokens, context: RdataContext): Omit<ParsedRdata, 'wire'> {
-  writer.reset();
+  return readInto(type, tokens, context, false);
+}
+
+function readInto(type: number, tokens: RdataTokens, context: RdataContext, wireWanted: boolean): Omit<ParsedRdata, 'wire'> {
+  writer.reset(wireWanted);
   const reader: RdataReader = new RdataReader(tokens, context, writer);
   const spec = SPECS.get(type);
   try {

@@ -78,7 +78,7 @@ function readParam(r: RdataReader): Param {
   }
   const decoded = rawValue === undefined ? '' : decodeValue(r, span, rawValue);
   const known = KEY_NAMES[keyText];
-  valueWriter.reset();
+  valueWriter.reset(true);
   let key: number;
   if (known !== undefined) {
     key = known;

@@ -17,9 +17,16 @@ export class WireWriter {
   /** Room for the largest rdata plus one name (at most 255 octets) written before its length is checked. */
   private readonly bytes = new Uint8Array(MAX_RDATA_LENGTH + 512);
   length = 0;
+  /**
+   * False while reading rdata whose wire form nobody will take (the zone parser keeps none): text octets then only
+   * count towards the 65535-octet limit, which spares copying every TXT character into the buffer. No reader reads
+   * text octets back, so this changes nothing else.
+   */
+  textOctetsWanted = true;
 
-  reset(): void {
+  reset(textOctetsWanted: boolean): void {
     this.length = 0;
+    this.textOctetsWanted = textOctetsWanted;
   }
 
   u8(value: number): void {
@@ -52,6 +59,10 @@ export class WireWriter {
   /** Appends octets held as a latin1 string (one char per octet). */
   latin1(octets: string): void {
     this.room(octets.length);
+    if (!this.textOctetsWanted) {
+      this.length += octets.length;
+      return;
+    }
     for (let i = 0; i < octets.length; i++) this.bytes[this.length++] = octets.charCodeAt(i);
   }
 
