@@ -53,10 +53,14 @@ export async function lintZone(input: { zone: Zone; workspace: WorkspaceView; se
   }
   for (const rule of rules) {
     if (rule.check === undefined || settings.rules[rule.meta.id] === 'off') continue;
+    const ruleId = rule.meta.id;
+    const defaultSeverity = rule.meta.defaultSeverity;
     const context = {
       zone,
       workspace: input.workspace,
-      report: (report: RuleReport) => findings.push({ ...report, ruleId: rule.meta.id, severity: report.severity ?? rule.meta.defaultSeverity }),
+      // One literal with a fixed shape rather than a spread of the report: a large zone has hundreds of thousands.
+      report: (report: RuleReport) =>
+        findings.push({ ruleId, severity: report.severity ?? defaultSeverity, message: report.message, location: report.location, related: report.related, fixes: report.fixes }),
     };
     try {
       await rule.check(context);
@@ -99,25 +103,7 @@ function applySuppressions(zone: Zone, findings: readonly FixableFinding[], sett
   const add = (finding: FixableFinding): void => {
     const configured = settings.rules[finding.ruleId];
     if (configured === 'off') return;
-    // The disable fix is built when a front end asks for fixes (code actions), not for each of the hundreds of
-    // thousands of findings a large zone can have: the CLI never asks.
-    let fixes: readonly Fix[] | undefined;
-    diagnostics.push({
-      ruleId: finding.ruleId,
-      severity: configured ?? finding.severity,
-      message: finding.message,
-      file: finding.location.file,
-      span: finding.location.span,
-      related: finding.related ?? [],
-      docsUrl: docsUrl(finding.ruleId),
-      get fixes(): readonly Fix[] {
-        if (fixes === undefined) {
-          const disable = disableFix({ ruleId: finding.ruleId, file: finding.location.file, span: finding.location.span });
-          fixes = disable === undefined ? (finding.fixes ?? []) : [...(finding.fixes ?? []), disable];
-        }
-        return fixes;
-      },
-    });
+    diagnostics.push(new LintDiagnostic(finding, configured ?? finding.severity));
   };
   for (const finding of findings) if (!isSuppressed(finding, suppressionsByFile)) add(finding);
   // Findings about the directives themselves are not subject to directives.
@@ -130,6 +116,48 @@ function applySuppressions(zone: Zone, findings: readonly FixableFinding[], sett
   }
   return diagnostics;
 }
+
+/**
+ * A diagnostic as the engine hands it out. Its fixes, with "Disable <id> for this line" appended, are built when a
+ * front end asks for them (code actions), not for each of the hundreds of thousands of findings a large zone can
+ * have: the CLI never asks. A class keeps that getter on the prototype instead of a closure per diagnostic.
+ */
+class LintDiagnostic implements Diagnostic {
+  readonly ruleId: string;
+  readonly message: string;
+  readonly file: SourceFile;
+  readonly span: Span;
+  readonly related: readonly RelatedInformation[];
+  private readonly ruleFixes: readonly Fix[] | undefined;
+  private allFixes: readonly Fix[] | undefined;
+
+  constructor(
+    finding: FixableFinding,
+    readonly severity: Severity,
+  ) {
+    this.ruleId = finding.ruleId;
+    this.message = finding.message;
+    this.file = finding.location.file;
+    this.span = finding.location.span;
+    this.related = finding.related ?? NO_RELATED;
+    this.ruleFixes = finding.fixes;
+  }
+
+  get docsUrl(): string {
+    return docsUrl(this.ruleId);
+  }
+
+  get fixes(): readonly Fix[] {
+    if (this.allFixes === undefined) {
+      const disable = disableFix({ ruleId: this.ruleId, file: this.file, span: this.span });
+      this.allFixes = disable === undefined ? (this.ruleFixes ?? NO_FIXES) : [...(this.ruleFixes ?? NO_FIXES), disable];
+    }
+    return this.allFixes;
+  }
+}
+
+const NO_RELATED: readonly RelatedInformation[] = Object.freeze([]);
+const NO_FIXES: readonly Fix[] = Object.freeze([]);
 
 /**
  * Whether a suppression covers the finding, marking the suppression used. Suppressions are indexed per file and

@@ -14,6 +14,8 @@ export interface RecordText {
 }
 
 export function joinStrings(strings: readonly CharString[]): RecordText {
+  // Most records hold one string: its value is the text, with no concatenation.
+  if (strings.length === 1) return { text: strings[0].value, strings, stringStarts: SINGLE_START };
   const stringStarts: number[] = [];
   let text = '';
   for (const s of strings) {
@@ -22,6 +24,8 @@ export function joinStrings(strings: readonly CharString[]): RecordText {
   }
   return { text, strings, stringStarts };
 }
+
+const SINGLE_START: readonly number[] = Object.freeze([0]);
 
 /** Index of the string that holds text offset `offset` (the last string for the end offset). */
 export function stringIndexAt(record: RecordText, offset: number): number {

@@ -13,15 +13,14 @@ export const TYPE_CNAME = 5;
 export const TYPE_MX = 15;
 export const TYPE_TXT = 16;
 
-/** The joined text of a TXT record, or undefined for any other record (or a TXT whose rdata did not parse). */
+/**
+ * The joined text of a TXT record, or undefined for any other record (or a TXT whose rdata did not parse). Built
+ * on each call and not cached: joining one or two strings costs less than keeping a cache entry alive for every TXT
+ * record of a large zone, and the mail-record parsers keep what they need from it.
+ */
 export function txtRecordText(record: ResourceRecord): RecordText | undefined {
   if (record.type !== TYPE_TXT || record.data.kind !== 'txt') return undefined;
-  let cached = textCache.get(record);
-  if (cached === undefined) {
-    cached = joinStrings(record.data.strings);
-    textCache.set(record, cached);
-  }
-  return cached;
+  return joinStrings(record.data.strings);
 }
 
 /**
@@ -67,8 +66,23 @@ export function shown(name: string): string {
 
 /** True when the first non-empty string of a TXT record starts (after blanks) with `v`, as DMARC and DKIM records do. */
 export function startsWithV(strings: readonly CharString[]): boolean {
-  const first = strings.find((s) => s.value.trim() !== '');
-  return first !== undefined && /^[ \t]*v/i.test(first.value);
+  // Char-code scans rather than trim() and a regular expression: every TXT record of a zone passes through here.
+  for (const s of strings) {
+    const value = s.value;
+    let i = 0;
+    while (i < value.length && isTrimmedAway(value.charCodeAt(i))) i++;
+    // A string of nothing but white space does not count; the first one that holds more decides.
+    if (i === value.length) continue;
+    let j = 0;
+    while (j < value.length && (value.charCodeAt(j) === 32 || value.charCodeAt(j) === 9)) j++;
+    const c = value.charCodeAt(j);
+    return c === 118 /* v */ || c === 86 /* V */;
+  }
+  return false;
 }
 
-const textCache = new WeakMap<ResourceRecord, RecordText>();
+/** The octets String.prototype.trim removes from a latin1 string: tab to carriage return, space and no-break space. */
+function isTrimmedAway(code: number): boolean {
+  return (code >= 9 && code <= 13) || code === 32 || code === 0xa0;
+}
+
