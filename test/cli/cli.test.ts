@@ -192,6 +192,8 @@ describe('zonelint CLI', function () {
       assert.doesNotMatch(run.stderr, /internal error/);
       const json = JSON.parse(run.stdout);
       assert.ok(json.files.length > 0, `${corpus}: no zone files found`);
+      // The JSON is written piece by piece; it must read exactly as JSON.stringify would print it.
+      assert.equal(run.stdout, JSON.stringify(json, null, 2) + '\n', `${corpus}: JSON layout`);
     }
   });
 });

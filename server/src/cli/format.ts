@@ -18,12 +18,11 @@ export type OutputFormat = 'text' | 'json' | 'sarif';
 
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
-export function formatReports(reports: readonly FileReport[], format: OutputFormat, cwd: string, version: string): string {
+/** The text and SARIF outputs, as one string (JSON is written piece by piece: `writeJson`). */
+export function formatReports(reports: readonly FileReport[], format: Exclude<OutputFormat, 'json'>, cwd: string, version: string): string {
   switch (format) {
     case 'text':
       return formatText(reports, cwd);
-    case 'json':
-      return JSON.stringify(toJson(reports, cwd), null, 2) + '\n';
     case 'sarif':
       return JSON.stringify(toSarif(reports, cwd, version), null, 2) + '\n';
     default: {
@@ -53,33 +52,73 @@ function formatText(reports: readonly FileReport[], cwd: string): string {
   return lines.join('\n') + '\n';
 }
 
-function range(diagnostic: Diagnostic): { start: { line: number; character: number }; end: { line: number; character: number } } {
-  return { start: diagnostic.file.positionAt(diagnostic.span.start), end: diagnostic.file.positionAt(diagnostic.span.end) };
+/**
+ * Writes the documented JSON exactly as `JSON.stringify(value, null, 2)` prints it, but piece by piece: a large zone
+ * has hundreds of thousands of diagnostics, and building their object tree and then one string of a hundred
+ * megabytes cost more time and memory than the lint itself. A test holds the output to JSON.stringify's.
+ */
+export function writeJson(reports: readonly FileReport[], cwd: string, write: (chunk: string) => void): void {
+  const out = new ChunkedOutput(write);
+  out.add('{\n  "version": 1,\n  "files": ');
+  out.add(reports.length === 0 ? '[]' : '[\n');
+  reports.forEach((report, index) => {
+    out.add(`    {\n      "path": ${JSON.stringify(displayPath(report.path, cwd))},\n      "origin": ${JSON.stringify(report.origin ?? null)},\n      "diagnostics": `);
+    const diagnostics = report.diagnostics;
+    if (diagnostics.length === 0) out.add('[]');
+    else {
+      out.add('[\n');
+      for (let i = 0; i < diagnostics.length; i++) {
+        out.add(diagnosticJson(diagnostics[i], cwd));
+        out.add(i === diagnostics.length - 1 ? '\n' : ',\n');
+      }
+      out.add('      ]');
+    }
+    out.add(index === reports.length - 1 ? '\n    }\n  ]' : '\n    },\n');
+  });
+  out.add('\n}\n');
+  out.flush();
 }
 
-function toJson(reports: readonly FileReport[], cwd: string): unknown {
-  return {
-    version: 1,
-    files: reports.map((report) => ({
-      path: displayPath(report.path, cwd),
-      origin: report.origin ?? null,
-      diagnostics: report.diagnostics.map((diagnostic) => ({
-        code: diagnostic.ruleId,
-        severity: diagnostic.severity,
-        message: diagnostic.message,
-        range: range(diagnostic),
-        ...(diagnostic.related.length > 0
-          ? {
-              related: diagnostic.related.map((related) => ({
-                path: displayPath(related.location.file.path, cwd),
-                message: related.message,
-                range: { start: related.location.file.positionAt(related.location.span.start), end: related.location.file.positionAt(related.location.span.end) },
-              })),
-            }
-          : {}),
-      })),
-    })),
-  };
+/** One diagnostic of the JSON output, at the depth where `files[].diagnostics[]` stands. */
+function diagnosticJson(diagnostic: Diagnostic, cwd: string): string {
+  const head = `        {\n          "code": ${JSON.stringify(diagnostic.ruleId)},\n          "severity": "${diagnostic.severity}",\n          "message": ${JSON.stringify(diagnostic.message)},\n          "range": ${rangeJson(diagnostic.file, diagnostic.span, '          ')}`;
+  if (diagnostic.related.length === 0) return `${head}\n        }`;
+  const related = diagnostic.related.map(
+    (item) =>
+      `            {\n              "path": ${JSON.stringify(displayPath(item.location.file.path, cwd))},\n              "message": ${JSON.stringify(item.message)},\n              "range": ${rangeJson(item.location.file, item.location.span, '              ')}\n            }`,
+  );
+  return `${head},\n          "related": [\n${related.join(',\n')}\n          ]\n        }`;
+}
+
+/** A `{start, end}` range of LSP positions, its closing brace at `indent`. */
+function rangeJson(file: Diagnostic['file'], span: Diagnostic['span'], indent: string): string {
+  const start = file.positionAt(span.start);
+  const end = file.positionAt(span.end);
+  return (
+    `{\n${indent}  "start": {\n${indent}    "line": ${start.line},\n${indent}    "character": ${start.character}\n${indent}  },\n` +
+    `${indent}  "end": {\n${indent}    "line": ${end.line},\n${indent}    "character": ${end.character}\n${indent}  }\n${indent}}`
+  );
+}
+
+/** Gathers small strings and hands them on in pieces of about a megabyte, so output never waits for the whole. */
+class ChunkedOutput {
+  private pieces: string[] = [];
+  private size = 0;
+
+  constructor(private readonly write: (chunk: string) => void) {}
+
+  add(piece: string): void {
+    this.pieces.push(piece);
+    this.size += piece.length;
+    if (this.size >= 1 << 20) this.flush();
+  }
+
+  flush(): void {
+    if (this.pieces.length === 0) return;
+    this.write(this.pieces.join(''));
+    this.pieces = [];
+    this.size = 0;
+  }
 }
 
 /** SARIF 2.1.0, typed with the schema's own definitions (@types/sarif) so a malformed log does not compile. */

@@ -13,8 +13,8 @@ import { DEFAULT_SETTINGS, parseSettings } from '../core/config';
 import { ZonelintWorkspace } from '../core/index';
 import { diskIncludeHost } from './diskHost';
 import { CONFIG_FILE_NAME, findConfigFile, findZoneFiles } from './files';
-import type { FileReport, OutputFormat } from './format';
-import { formatReports } from './format';
+import type { FileReport } from './format';
+import { formatReports, writeJson } from './format';
 
 export const USAGE = `Usage: zonelint [options] <file|dir>...
        zonelint spf --ip ADDR [--mail-from ADDR] [--helo NAME] [options] <zone file|dir>...
@@ -98,7 +98,9 @@ async function lintCommand(argv: readonly string[], io: CliIo): Promise<number> 
   if (positionals.length === 0) throw new UsageError(`no files given\n\n${USAGE}`);
   const workspace = openWorkspace({ positionals, io, config: values.config, dns: values.dns, dnsServer: values['dns-server'], origin: values.origin });
   const reports = await lintWorkspace(workspace, io);
-  io.stdout(formatReports(reports, format as OutputFormat, io.cwd, version));
+  // JSON goes out as it is written: the output of a large zone is bigger than the zone itself.
+  if (format === 'json') writeJson(reports, io.cwd, io.stdout);
+  else io.stdout(formatReports(reports, format, io.cwd, version));
   return reports.some((report) => report.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) ? 1 : 0;
 }
 

@@ -1,0 +1,54 @@
+// The JSON writer on its own: every shape the documented JSON can take (no files, a file without diagnostics, an
+// unknown origin, related information), printed exactly as JSON.stringify(value, null, 2) prints it.
+
+import assert from 'node:assert/strict';
+import type { FileReport } from '../../server/src/cli/format';
+import { writeJson } from '../../server/src/cli/format';
+import { DEFAULT_SETTINGS, ZonelintWorkspace } from '../../server/src/core/index';
+
+async function reportsOf(text: string): Promise<FileReport[]> {
+  const workspace = new ZonelintWorkspace({ settings: { ...DEFAULT_SETTINGS, dns: 'off' }, dns: 'off', host: { readFile: () => undefined, mayRead: () => false } });
+  workspace.setFile('/work/zones/example.com.zone', text);
+  const output = await workspace.lint('/work/zones/example.com.zone');
+  return [{ path: '/work/zones/example.com.zone', origin: output.zone.origin, diagnostics: output.diagnostics }];
+}
+
+function written(reports: readonly FileReport[], cwd: string): { text: string; chunks: number } {
+  const chunks: string[] = [];
+  writeJson(reports, cwd, (chunk) => chunks.push(chunk));
+  return { text: chunks.join(''), chunks: chunks.length };
+}
+
+const ZONE = ['$TTL 300', '@ SOA ns1 hostmaster 1 7200 3600 1209600 300', '@ NS ns1', 'ns1 A 192.0.2.1', 'www A 192.0.2.7', 'www A 192.0.2.7', 'www TXT "a;b" ; "quoted" comment', ''].join('\n');
+
+describe('JSON output writer', () => {
+  const cases: [string, () => Promise<FileReport[]>][] = [
+    ['no files', async () => []],
+    ['a file without diagnostics and an unknown origin', async () => [{ path: '/work/zones/empty.zone', origin: undefined, diagnostics: [] }]],
+    ['diagnostics with related information, in two files', async () => [...(await reportsOf(ZONE)), { path: '/elsewhere/other.zone', origin: 'other.', diagnostics: [] }]],
+  ];
+  for (const [name, build] of cases) {
+    it(`prints ${name} as JSON.stringify does`, async () => {
+      const reports = await build();
+      const { text } = written(reports, '/work');
+      const value = JSON.parse(text);
+      assert.equal(text, JSON.stringify(value, null, 2) + '\n');
+      assert.equal(value.files.length, reports.length);
+    });
+  }
+
+  it('reports related information and relative paths', async () => {
+    const value = JSON.parse(written(await reportsOf(ZONE), '/work').text);
+    assert.equal(value.files[0].path, 'zones/example.com.zone');
+    const duplicate = value.files[0].diagnostics.find((d: { code: string }) => d.code === 'zone-duplicate-record');
+    assert.ok(duplicate?.related?.length > 0, 'a duplicate names the first record');
+  });
+
+  it('hands large output on in several chunks', async () => {
+    const lines = ['$TTL 300', '@ SOA ns1 hostmaster 1 7200 3600 1209600 300', '@ NS ns1', 'ns1 A 192.0.2.1'];
+    for (let i = 0; i < 3000; i++) lines.push(`h${i} A 192.0.2.1`, `h${i} A 192.0.2.1`);
+    const { text, chunks } = written(await reportsOf(lines.join('\n') + '\n'), '/work');
+    assert.ok(chunks > 1, `${text.length} characters came in one chunk`);
+    assert.equal(text, JSON.stringify(JSON.parse(text), null, 2) + '\n');
+  });
+});
