@@ -53,9 +53,10 @@ function formatText(reports: readonly FileReport[], cwd: string): string {
 }
 
 /**
- * Writes the documented JSON exactly as `JSON.stringify(value, null, 2)` prints it, but piece by piece: a large zone
- * has hundreds of thousands of diagnostics, and building their object tree and then one string of a hundred
- * megabytes cost more time and memory than the lint itself. A test holds the output to JSON.stringify's.
+ * Writes the documented JSON piece by piece, the file list indented and each diagnostic as one compact line: a large
+ * zone has hundreds of thousands of diagnostics, and building their object tree, then one pretty-printed string
+ * three times the size, cost more time and memory than the lint itself. One line per diagnostic also suits `grep`
+ * and line diffs of the output in CI.
  */
 export function writeJson(reports: readonly FileReport[], cwd: string, write: (chunk: string) => void): void {
   const out = new ChunkedOutput(write);
@@ -68,7 +69,8 @@ export function writeJson(reports: readonly FileReport[], cwd: string, write: (c
     else {
       out.add('[\n');
       for (let i = 0; i < diagnostics.length; i++) {
-        out.add(diagnosticJson(diagnostics[i], cwd));
+        out.add('        ');
+        out.add(JSON.stringify(diagnosticJson(diagnostics[i], cwd)));
         out.add(i === diagnostics.length - 1 ? '\n' : ',\n');
       }
       out.add('      ]');
@@ -79,25 +81,31 @@ export function writeJson(reports: readonly FileReport[], cwd: string, write: (c
   out.flush();
 }
 
-/** One diagnostic of the JSON output, at the depth where `files[].diagnostics[]` stands. */
-function diagnosticJson(diagnostic: Diagnostic, cwd: string): string {
-  const head = `        {\n          "code": ${JSON.stringify(diagnostic.ruleId)},\n          "severity": "${diagnostic.severity}",\n          "message": ${JSON.stringify(diagnostic.message)},\n          "range": ${rangeJson(diagnostic.file, diagnostic.span, '          ')}`;
-  if (diagnostic.related.length === 0) return `${head}\n        }`;
-  const related = diagnostic.related.map(
-    (item) =>
-      `            {\n              "path": ${JSON.stringify(displayPath(item.location.file.path, cwd))},\n              "message": ${JSON.stringify(item.message)},\n              "range": ${rangeJson(item.location.file, item.location.span, '              ')}\n            }`,
-  );
-  return `${head},\n          "related": [\n${related.join(',\n')}\n          ]\n        }`;
+interface JsonRange {
+  readonly start: { readonly line: number; readonly character: number };
+  readonly end: { readonly line: number; readonly character: number };
 }
 
-/** A `{start, end}` range of LSP positions, its closing brace at `indent`. */
-function rangeJson(file: Diagnostic['file'], span: Diagnostic['span'], indent: string): string {
-  const start = file.positionAt(span.start);
-  const end = file.positionAt(span.end);
-  return (
-    `{\n${indent}  "start": {\n${indent}    "line": ${start.line},\n${indent}    "character": ${start.character}\n${indent}  },\n` +
-    `${indent}  "end": {\n${indent}    "line": ${end.line},\n${indent}    "character": ${end.character}\n${indent}  }\n${indent}}`
-  );
+interface JsonDiagnostic {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly range: JsonRange;
+  readonly related?: readonly { readonly path: string; readonly message: string; readonly range: JsonRange }[];
+}
+
+/** One diagnostic as cli.md documents it; `related` appears only when there is some. */
+function diagnosticJson(diagnostic: Diagnostic, cwd: string): JsonDiagnostic {
+  const base = { code: diagnostic.ruleId, severity: diagnostic.severity, message: diagnostic.message, range: jsonRange(diagnostic.file, diagnostic.span) };
+  if (diagnostic.related.length === 0) return base;
+  return {
+    ...base,
+    related: diagnostic.related.map((item) => ({ path: displayPath(item.location.file.path, cwd), message: item.message, range: jsonRange(item.location.file, item.location.span) })),
+  };
+}
+
+function jsonRange(file: Diagnostic['file'], span: Diagnostic['span']): JsonRange {
+  return { start: file.positionAt(span.start), end: file.positionAt(span.end) };
 }
 
 /** Gathers small strings and hands them on in pieces of about a megabyte, so output never waits for the whole. */

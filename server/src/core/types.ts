@@ -24,6 +24,12 @@ export class SourceFile {
     if (this.lineStartCache === undefined) {
       const starts = [0];
       const text = this.text;
+      if (text.indexOf('\r') < 0) {
+        // Without a CR every line ends at an LF, and indexOf finds those far faster than a loop over every char.
+        for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+        this.lineStartCache = starts;
+        return starts;
+      }
       for (let i = 0; i < text.length; i++) {
         const c = text.charCodeAt(i);
         if (c === 10) starts.push(i + 1);
