@@ -67,11 +67,20 @@ export function recordsByOwner(zone: Zone): ReadonlyMap<string, readonly Resourc
   let index = ownerIndexes.get(zone);
   if (index === undefined) {
     const built = new Map<string, ResourceRecord[]>();
+    // Records of one owner usually follow each other and share one owner string (the parser reuses it), so a run
+    // of them costs one map lookup: with hundreds of thousands of owners, map lookups are most of the work here.
+    let runOwner: string | undefined;
+    let runList: ResourceRecord[] = [];
     for (const record of zone.records) {
+      if (record.owner === runOwner) {
+        runList.push(record);
+        continue;
+      }
       const key = nameKey(record.owner);
       const list = built.get(key);
-      if (list === undefined) built.set(key, [record]);
-      else list.push(record);
+      if (list === undefined) built.set(key, (runList = [record]));
+      else (runList = list).push(record);
+      runOwner = record.owner;
     }
     index = built;
     ownerIndexes.set(zone, index);
