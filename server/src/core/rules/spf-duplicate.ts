@@ -2,7 +2,7 @@
 // spends one more of the 10 lookups (RFC 7208 §4.6.4).
 
 import { formatIp } from '../email/spf/ip';
-import type { DomainSpec, Mechanism } from '../email/spf/parse';
+import type { DomainSpec, Mechanism, ParsedSpf } from '../email/spf/parse';
 import { isMechanism } from '../email/spf/parse';
 import { locate, spfRecordsOf } from '../email/spf/records';
 import { removeTerm } from '../edit/spf';
@@ -13,6 +13,7 @@ export const rule: Rule = {
   meta: { id: 'spf-duplicate', defaultSeverity: 'warning', summary: 'The same mechanism or include appears twice.' },
   check(context) {
     for (const spf of spfRecordsOf(context.zone)) {
+      if (!repeatsAKind(spf.parsed)) continue;
       const seen = new Map<string, Mechanism>();
       for (const term of spf.parsed.terms) {
         // A second `all` is reported by spf-after-all.
@@ -23,16 +24,23 @@ export const rule: Rule = {
           seen.set(key, term);
           continue;
         }
+        const txt = spf.zone;
         context.report({
-          location: locate(spf.zone, term),
+          location: locate(txt, term),
           message: `"${term.text}" repeats "${first.text}": the second one never changes the result${isDnsTerm(term) ? ' and costs one more DNS lookup' : ''}; remove it`,
-          related: [{ location: locate(spf.zone, first), message: 'first written here' }],
-          fixes: editFix({ title: `Remove the repeated "${term.text}"`, edit: removeTerm(spf.zone, term), isPreferred: true, safe: true }),
+          related: [{ location: locate(txt, first), message: 'first written here' }],
+          fixes: editFix({ title: `Remove the repeated "${term.text}"`, edit: removeTerm(txt, term), isPreferred: true, safe: true }),
         });
       }
     }
   },
 };
+
+/** True when two mechanisms of one kind (`all` aside) stand in the record: only then can one repeat the other. */
+function repeatsAKind(parsed: ParsedSpf): boolean {
+  const { include, a, mx, ptr, ip4, ip6, exists } = parsed.counts;
+  return include > 1 || a > 1 || mx > 1 || ptr > 1 || ip4 > 1 || ip6 > 1 || exists > 1;
+}
 
 /** What a mechanism matches, ignoring its qualifier, case, a root dot and host bits below the prefix. */
 function mechanismKey(term: Exclude<Mechanism, { kind: 'all' }>): string {

@@ -3,17 +3,19 @@
 
 import type { RelatedInformation } from '../types';
 import type { TargetOutcome, TermCost } from '../email/spf/lookups';
-import { termLocation, walkTerms } from '../email/spf/lookups';
+import { termLocation, TREE_MARKS, walkTerms } from '../email/spf/lookups';
 import { analyzedSpfRecords, describeChain, visitLocation } from '../email/spf/records';
 import type { Rule } from './rule';
 
 export const rule: Rule = {
   meta: { id: 'spf-include-target', defaultSeverity: 'error', summary: 'An include or redirect target has no SPF record, or a broken one.' },
   async check(context) {
-    for (const { spf, analysis } of await analyzedSpfRecords(context.zone, context.workspace)) {
+    for (const analyzed of await analyzedSpfRecords(context.zone, context.workspace)) {
+      if ((analyzed.marks & TREE_MARKS.unusableTarget) === 0) continue;
+      const spf = analyzed.spf;
       // One finding per term of the record: the chain in it shows the first problem behind that term.
       const reported = new Set<TermCost>();
-      for (const visit of walkTerms(analysis.root)) {
+      for (const visit of walkTerms(analyzed.analysis.root)) {
         const target = visit.cost.target;
         if (target === undefined) continue;
         const problem = targetProblem(target);

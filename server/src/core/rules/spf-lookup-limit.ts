@@ -21,8 +21,9 @@ export const rule: Rule = {
     summary: 'More than 10 DNS-querying terms counted through every include and redirect, worst case (RFC 7208 §4.6.4).',
   },
   async check(context) {
-    for (const { spf, analysis } of await analyzedSpfRecords(context.zone, context.workspace)) {
-      if (analysis.lookups <= MAX_DNS_TERMS) continue;
+    for (const analyzed of await analyzedSpfRecords(context.zone, context.workspace)) {
+      if (analyzed.lookups <= MAX_DNS_TERMS) continue;
+      const { spf, analysis } = analyzed;
       // Point at the term of this record that takes the running count past the limit.
       let running = 0;
       let crossing = analysis.root.terms[analysis.root.terms.length - 1];

@@ -16,16 +16,22 @@ import type { Rule } from './rule';
 export const rule: Rule = {
   meta: { id: 'spf-multiple-records', defaultSeverity: 'error', summary: 'More than one v=spf1 TXT record at one name (RFC 7208 §4.5: permerror).' },
   check(context) {
-    const byOwner = new Map<string, ZoneSpfRecord[]>();
+    // Most names have one SPF record: it stands alone in the map, and a list is made only for a second one.
+    const byOwner = new Map<string, ZoneSpfRecord | ZoneSpfRecord[]>();
     for (const spf of spfRecordsOf(context.zone)) {
-      const key = nameKey(spf.zone.record.owner);
+      const key = nameKey(spf.record.owner);
+      const found = byOwner.get(key);
+      if (found === undefined) {
+        byOwner.set(key, spf);
+        continue;
+      }
       // Identical rdata is one record in DNS (zone-duplicate-record reports the repeat), so count distinct rdata.
-      const list = byOwner.get(key) ?? [];
+      const list = Array.isArray(found) ? found : [found];
       if (!list.some((other) => sameRdata(other, spf))) list.push(spf);
       byOwner.set(key, list);
     }
     for (const records of byOwner.values()) {
-      if (records.length < 2) continue;
+      if (!Array.isArray(records) || records.length < 2) continue;
       const fixes = mergeFix(context.zone, records);
       for (const spf of records) {
         context.report({

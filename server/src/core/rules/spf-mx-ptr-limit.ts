@@ -3,17 +3,19 @@
 
 import { MAX_MX_NAMES } from '../email/spf/evaluate';
 import type { TermCost } from '../email/spf/lookups';
-import { walkTerms } from '../email/spf/lookups';
+import { TREE_MARKS, walkTerms } from '../email/spf/lookups';
 import { analyzedSpfRecords, describeChain, visitLocation } from '../email/spf/records';
 import type { Rule } from './rule';
 
 export const rule: Rule = {
   meta: { id: 'spf-mx-ptr-limit', defaultSeverity: 'error', summary: 'An mx (or ptr) term whose target has more than 10 names to look up.' },
   async check(context) {
-    for (const { spf, analysis } of await analyzedSpfRecords(context.zone, context.workspace)) {
+    for (const analyzed of await analyzedSpfRecords(context.zone, context.workspace)) {
+      if ((analyzed.marks & TREE_MARKS.manyMxNames) === 0) continue;
+      const spf = analyzed.spf;
       // One finding per term of the record: the chain in it shows the first problem behind that term.
       const reported = new Set<TermCost>();
-      for (const visit of walkTerms(analysis.root)) {
+      for (const visit of walkTerms(analyzed.analysis.root)) {
         const names = visit.cost.names;
         if (visit.cost.term.kind !== 'mx' || names === undefined || names <= MAX_MX_NAMES) continue;
         const top = visit.path[0] ?? visit.cost;

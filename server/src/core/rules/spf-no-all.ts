@@ -10,8 +10,7 @@ export const rule: Rule = {
     for (const spf of spfRecordsOf(context.zone)) {
       // A record with a syntax error may have lost its `all` to the error; spf-syntax reports that one.
       if (spf.parsed.errors.length > 0) continue;
-      const ends = spf.parsed.terms.some((term) => term.kind === 'all' || term.kind === 'redirect');
-      if (ends) continue;
+      if (spf.parsed.all !== undefined || spf.parsed.redirect !== undefined) continue;
       context.report({
         location: locate(spf.zone, spf.parsed.version),
         message: 'the record has neither "all" nor "redirect=", so unlisted hosts get neutral (RFC 7208 §4.7), like no SPF at all: end it with -all (or ~all)',

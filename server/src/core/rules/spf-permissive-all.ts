@@ -14,7 +14,7 @@ export const rule: Rule = {
   check(context) {
     for (const spf of spfRecordsOf(context.zone)) {
       // Only the first `all` is ever evaluated; spf-after-all reports the others.
-      const all = spf.parsed.terms.find((term): term is AllMechanism => term.kind === 'all');
+      const all = spf.parsed.all;
       if (all === undefined) continue;
       if (all.qualifier === '+') {
         context.report({

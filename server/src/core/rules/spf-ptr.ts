@@ -12,6 +12,7 @@ export const rule: Rule = {
   meta: { id: 'spf-ptr', defaultSeverity: 'warning', summary: 'The ptr mechanism (RFC 7208 §5.5: SHOULD NOT be used).' },
   check(context) {
     for (const spf of spfRecordsOf(context.zone)) {
+      if (spf.parsed.counts.ptr === 0) continue;
       for (const term of spf.parsed.terms) {
         if (term.kind !== 'ptr') continue;
         context.report({

@@ -10,17 +10,17 @@ export const rule: Rule = {
   meta: { id: 'spf-redirect-ignored', defaultSeverity: 'warning', summary: 'redirect= together with all: the redirect is never used.' },
   check(context) {
     for (const spf of spfRecordsOf(context.zone)) {
-      const all = spf.parsed.terms.find((term) => term.kind === 'all');
-      const redirect = spf.parsed.terms.find((term) => term.kind === 'redirect');
+      const { all, redirect } = spf.parsed;
       if (all === undefined || redirect === undefined) continue;
+      const txt = spf.zone;
       context.report({
-        location: locate(spf.zone, redirect),
+        location: locate(txt, redirect),
         message: `"${redirect.text}" is never used: "${all.text}" always matches first (RFC 7208 §6.1); remove one of them`,
-        related: [{ location: locate(spf.zone, all), message: 'this all ends the evaluation' }],
+        related: [{ location: locate(txt, all), message: 'this all ends the evaluation' }],
         fixes: [
           // Removing the redirect changes nothing receivers do; removing `all` hands unmatched mail to the redirect.
-          ...editFix({ title: `Remove "${redirect.text}" (never used)`, edit: removeTerm(spf.zone, redirect), isPreferred: true, safe: true }),
-          ...editFix({ title: `Remove "${all.text}" so that "${redirect.text}" applies`, edit: removeTerm(spf.zone, all) }),
+          ...editFix({ title: `Remove "${redirect.text}" (never used)`, edit: removeTerm(txt, redirect), isPreferred: true, safe: true }),
+          ...editFix({ title: `Remove "${all.text}" so that "${redirect.text}" applies`, edit: removeTerm(txt, all) }),
         ],
       });
     }

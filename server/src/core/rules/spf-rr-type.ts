@@ -8,8 +8,10 @@ import type { Rule } from './rule';
 export const rule: Rule = {
   meta: { id: 'spf-rr-type', defaultSeverity: 'warning', summary: 'An SPF-type (99) record: RFC 7208 §3.1 retired the type, only TXT is used.' },
   check(context) {
-    const ownersWithTxt = new Set(spfRecordsOf(context.zone).map((spf) => nameKey(spf.zone.record.owner)));
-    for (const { record } of spfTypeRecordsOf(context.zone)) {
+    const spfTypeRecords = spfTypeRecordsOf(context.zone);
+    if (spfTypeRecords.length === 0) return;
+    const ownersWithTxt = new Set(spfRecordsOf(context.zone).map((spf) => nameKey(spf.record.owner)));
+    for (const { record } of spfTypeRecords) {
       const hasTxt = ownersWithTxt.has(nameKey(record.owner));
       context.report({
         location: { file: record.file, span: record.typeSpan },

@@ -1,15 +1,14 @@
 // spf-sender-id: Sender ID records (`spf2.0/...`, RFC 4406) belong to an experiment that ended (RFC 6686);
 // receivers ignore them.
 
-import { locate, txtRecordsOf } from '../email/spf/records';
+import { locate, senderIdRecordsOf } from '../email/spf/records';
 import type { Rule } from './rule';
 
 export const rule: Rule = {
   meta: { id: 'spf-sender-id', defaultSeverity: 'warning', summary: 'A Sender ID (spf2.0/...) record, which receivers ignore.' },
   check(context) {
-    for (const txt of txtRecordsOf(context.zone)) {
+    for (const txt of senderIdRecordsOf(context.zone)) {
       const text = txt.text.text;
-      if (!/^spf2\.0\//i.test(text)) continue;
       const space = text.indexOf(' ');
       context.report({
         location: locate(txt, { start: 0, end: space < 0 ? text.length : space }),

@@ -1,7 +1,6 @@
 // spf-softfail-all: `~all` asks receivers to accept but mark mail from unlisted hosts; once every sender is
 // listed, `-all` lets them reject it (RFC 7208 §8.4, §8.5).
 
-import type { AllMechanism } from '../email/spf/parse';
 import { locate, spfRecordsOf } from '../email/spf/records';
 import { editFix } from '../edit/textEdit';
 import { replaceInTxt } from '../edit/txt';
@@ -10,13 +9,21 @@ import type { Rule } from './rule';
 export const rule: Rule = {
   meta: { id: 'spf-softfail-all', defaultSeverity: 'information', summary: '~all: advise -all once every sender is listed.' },
   check(context) {
+    // One title per way of writing the term: a zone where every record ends in ~all then holds it once.
+    const titles = new Map<string, string>();
     for (const spf of spfRecordsOf(context.zone)) {
-      const all = spf.parsed.terms.find((term): term is AllMechanism => term.kind === 'all');
+      const all = spf.parsed.all;
       if (all === undefined || all.qualifier !== '~') continue;
+      let title = titles.get(all.text);
+      if (title === undefined) {
+        title = `Change "${all.text}" to "-all" (every sender is listed)`;
+        titles.set(all.text, title);
+      }
+      const txt = spf.zone;
       context.report({
-        location: locate(spf.zone, all),
+        location: locate(txt, all),
         message: '"~all" only marks mail from unlisted hosts as suspicious (softfail); once every sender is listed, use -all so receivers may reject it',
-        fixes: editFix({ title: `Change "${all.text}" to "-all" (every sender is listed)`, edit: replaceInTxt(spf.zone, all, '-all'), isPreferred: true }),
+        fixes: editFix({ title, edit: replaceInTxt(txt, all, '-all'), isPreferred: true }),
       });
     }
   },

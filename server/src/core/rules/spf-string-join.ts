@@ -1,13 +1,17 @@
 // spf-string-join: receivers join a record's character-strings with nothing between them (RFC 7208 §3.3). A
 // split written as if a space were added glues two terms into one; a space at the split cuts one term in two.
 
+import type { ParsedSpf } from '../email/spf/parse';
 import type { ZoneTxtRecord } from '../email/spf/records';
-import { locate, txtRecordsOf } from '../email/spf/records';
+import { locate, nearSpfRecordsOf, spfRecordsOf } from '../email/spf/records';
 import type { JoinProblem } from '../email/spf/stringJoin';
 import { joinProblems, unquotedAt } from '../email/spf/stringJoin';
 import type { Fix, TextEdit } from '../edit/textEdit';
 import { MAX_STRING_OCTETS, replaceInTxt, rewriteTxt } from '../edit/txt';
-import type { Rule } from './rule';
+import type { CharString } from '../zone/rdata/types';
+import type { Rule, RuleContext } from './rule';
+
+const MAX_LAYOUTS_PER_TEXT = 8;
 
 export const rule: Rule = {
   meta: {
@@ -16,13 +20,37 @@ export const rule: Rule = {
     summary: 'Joining the strings of an SPF record (with no space, RFC 7208 §3.3) glues two terms together or cuts one.',
   },
   check(context) {
-    for (const txt of txtRecordsOf(context.zone)) {
-      if (txt.text.strings.length < 2 || !/^v=spf1/i.test(txt.text.text)) continue;
-      const problems = joinProblems(txt);
-      for (const finding of problems) context.report({ location: locate(txt, finding.range), message: finding.message, fixes: joinFixes(txt, finding, problems) });
+    // Every TXT record whose text starts with v=spf1, whether the joining made it an SPF record or not. The
+    // problems depend on the text (records of one text share a parse), where each string starts and whether it
+    // is quoted: a zone generated for thousands of domains has each of its few layouts looked at once.
+    const layoutsByParse = new Map<ParsedSpf, Array<{ readonly strings: readonly CharString[]; readonly problems: readonly JoinProblem[] }>>();
+    for (const spf of spfRecordsOf(context.zone)) {
+      const data = spf.record.data;
+      if (data.kind !== 'txt' || data.strings.length < 2) continue;
+      let layouts = layoutsByParse.get(spf.parsed);
+      if (layouts === undefined) layoutsByParse.set(spf.parsed, (layouts = []));
+      let problems = layouts.find((layout) => sameLayout(layout.strings, data.strings))?.problems;
+      if (problems === undefined) {
+        problems = joinProblems(spf.zone);
+        // A few layouts per text are kept; more would make the search for one cost more than it saves.
+        if (layouts.length < MAX_LAYOUTS_PER_TEXT) layouts.push({ strings: data.strings, problems });
+      }
+      if (problems.length > 0) reportJoins(context, spf.zone, problems);
     }
+    for (const txt of nearSpfRecordsOf(context.zone)) if (txt.text.strings.length >= 2) reportJoins(context, txt, joinProblems(txt));
   },
 };
+
+/** True when two records of one text split it at the same places and quote the same strings. */
+function sameLayout(a: readonly CharString[], b: readonly CharString[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].value.length !== b[i].value.length || a[i].quoted !== b[i].quoted) return false;
+  return true;
+}
+
+function reportJoins(context: RuleContext, txt: ZoneTxtRecord, problems: readonly JoinProblem[]): void {
+  for (const finding of problems) context.report({ location: locate(txt, finding.range), message: finding.message, fixes: joinFixes(txt, finding, problems) });
+}
 
 /**
  * The space goes at the end of the first string, where the author forgot it. Unquoted words are one string each, so

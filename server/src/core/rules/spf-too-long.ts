@@ -11,7 +11,7 @@ export const rule: Rule = {
   meta: { id: 'spf-too-long', defaultSeverity: 'warning', summary: 'The SPF record is over 450 octets (RFC 7208 §3.4).' },
   check(context) {
     for (const spf of spfRecordsOf(context.zone)) {
-      const length = spf.text.length;
+      const length = spf.textLength;
       if (length <= MAX_OCTETS) continue;
       context.report({
         location: { file: spf.zone.record.file, span: wholeSpan(spf.zone.text) },

@@ -1,7 +1,7 @@
 // spf-unresolved: a name outside the workspace could not be looked up (DNS off, offline or failing), so the
 // lookup counts of spf-lookup-limit and spf-void-lookup-limit are lower bounds for this record.
 
-import { walkTerms } from '../email/spf/lookups';
+import { TREE_MARKS, walkTerms } from '../email/spf/lookups';
 import type { TermCost, TermVisit } from '../email/spf/lookups';
 import { analyzedSpfRecords, describeChain, visitLocation } from '../email/spf/records';
 import type { Rule } from './rule';
@@ -13,10 +13,12 @@ export const rule: Rule = {
     summary: 'A target outside the workspace was not resolved (DNS off, offline or failed): the counts are lower bounds.',
   },
   async check(context) {
-    for (const { spf, analysis } of await analyzedSpfRecords(context.zone, context.workspace)) {
+    for (const analyzed of await analyzedSpfRecords(context.zone, context.workspace)) {
+      if ((analyzed.marks & TREE_MARKS.unresolved) === 0) continue;
+      const spf = analyzed.spf;
       // One finding per term of the record, however many names behind it failed.
       const reported = new Set<TermCost>();
-      for (const visit of walkTerms(analysis.root)) {
+      for (const visit of walkTerms(analyzed.analysis.root)) {
         const reason = unresolvedReason(visit);
         const top = visit.path[0] ?? visit.cost;
         if (reason === undefined || reported.has(top)) continue;

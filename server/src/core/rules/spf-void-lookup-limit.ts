@@ -9,8 +9,9 @@ import type { Rule } from './rule';
 export const rule: Rule = {
   meta: { id: 'spf-void-lookup-limit', defaultSeverity: 'error', summary: 'More than 2 lookups that return no records (RFC 7208 §4.6.4).' },
   async check(context) {
-    for (const { spf, analysis } of await analyzedSpfRecords(context.zone, context.workspace)) {
-      if (analysis.voidLookups <= MAX_VOID_LOOKUPS) continue;
+    for (const analyzed of await analyzedSpfRecords(context.zone, context.workspace)) {
+      if (analyzed.voidLookups <= MAX_VOID_LOOKUPS) continue;
+      const { spf, analysis } = analyzed;
       const voids = [...walkTerms(analysis.root)].filter((visit) => visit.cost.isVoid);
       const over = voids[MAX_VOID_LOOKUPS];
       context.report({

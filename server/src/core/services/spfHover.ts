@@ -4,9 +4,9 @@
 import path from 'node:path';
 import { MAX_DNS_TERMS, MAX_VOID_LOOKUPS } from '../email/spf/evaluate';
 import type { RecordCost, SpfLookupAnalysis, TargetOutcome, TermCost } from '../email/spf/lookups';
-import { analyzeZoneRecord, MAX_RECORDS_READ } from '../email/spf/lookups';
+import { MAX_RECORDS_READ } from '../email/spf/lookups';
 import type { ZoneSpfRecord } from '../email/spf/records';
-import { spfRecordsOf } from '../email/spf/records';
+import { analysisOf, spfRecordsOf } from '../email/spf/records';
 import type { WorkspaceView } from '../workspace/view';
 import type { Zone } from '../zone/model';
 import type { HoverText } from './hover';
@@ -29,12 +29,13 @@ export interface RecordHoverInput {
 export async function spfHoverAt(input: RecordHoverInput): Promise<HoverText | undefined> {
   const spf = spfRecordAt(input.zone, input.filePath, input.offset);
   if (spf === undefined) return undefined;
-  const span = spf.zone.record.rdataSpan;
+  const span = spf.record.rdataSpan;
   const heading = `**SPF record** of ${markdownCode(spf.domain)}`;
-  if (spf.parsed.errors.length > 0) {
+  // A record with syntax errors has no analysis, and asking for one would analyse the whole zone for nothing.
+  const analysis = spf.parsed.errors.length > 0 ? undefined : await analysisOf(input.zone, input.workspace, spf);
+  if (analysis === undefined) {
     return { span, markdown: `${heading}\n\nThe record has syntax errors (see spf-syntax): receivers return permerror, so its lookups are not counted.` };
   }
-  const analysis = await analyzeZoneRecord(input.workspace, spf);
   return { span, markdown: `${heading}: ${totalsText(analysis)}\n\n${verdict(analysis)}\n\n${treeLines(analysis.root).join('\n')}` };
 }
 
@@ -42,11 +43,11 @@ export async function spfHoverAt(input: RecordHoverInput): Promise<HoverText | u
 export function spfRecordAt(zone: Zone, filePath: string, offset: number): ZoneSpfRecord | undefined {
   const record = recordAt(zone, filePath, offset);
   if (record === undefined || offset < record.rdataSpan.start || offset > record.rdataSpan.end) return undefined;
-  return spfRecordsOf(zone).find((spf) => spf.zone.record === record);
+  return spfRecordsOf(zone).find((spf) => spf.record === record);
 }
 
 /** `lookups N/10, void N/2`, with `≥` before counts that are lower bounds. */
-export function totalsText(analysis: SpfLookupAnalysis): string {
+export function totalsText(analysis: Pick<SpfLookupAnalysis, 'lookups' | 'voidLookups' | 'complete'>): string {
   const atLeast = analysis.complete ? '' : '≥';
   return `lookups ${atLeast}${analysis.lookups}/${MAX_DNS_TERMS}, void ${atLeast}${analysis.voidLookups}/${MAX_VOID_LOOKUPS}`;
 }

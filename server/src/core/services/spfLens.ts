@@ -23,8 +23,8 @@ export interface SpfLookupHint {
  */
 export async function spfLookupHints(input: { zone: Zone; filePath: string; workspace: WorkspaceView; within?: Span }): Promise<SpfLookupHint[]> {
   const hints: SpfLookupHint[] = [];
-  for (const { spf, analysis } of await analyzedSpfRecords(input.zone, input.workspace)) {
-    const record = spf.zone.record;
+  for (const analysis of await analyzedSpfRecords(input.zone, input.workspace)) {
+    const record = analysis.spf.record;
     if (record.file.path !== input.filePath || record.generated) continue;
     const offset = record.rdataSpan.end;
     if (input.within !== undefined && (offset < input.within.start || offset > input.within.end)) continue;

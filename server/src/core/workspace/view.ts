@@ -30,6 +30,12 @@ export interface LookupRecord {
 /** Answers lookups; implementations chain the workspace zones and DNS. */
 export interface Resolver {
   lookup(name: string, type: number): Promise<LookupAnswer>;
+  /**
+   * The answer `lookup` would give when it is known without waiting (from a workspace zone, or unresolved because
+   * DNS is off or over budget), else undefined. It counts nothing against a query budget. Callers that check
+   * thousands of records ask it first, so answers from the zones cost a map lookup instead of a promise.
+   */
+  answerNow?(name: string, type: number): LookupAnswer | undefined;
 }
 
 export interface WorkspaceView {
@@ -50,17 +56,31 @@ export function innermostZone(zones: readonly Zone[], name: string): Zone | unde
   return best;
 }
 
-/** Answers a lookup from one zone's records, following in-zone CNAMEs a bounded number of times. */
-export function answerFromZone(zone: Zone, name: string, type: number): LookupAnswer {
-  let current = name;
+/** A name of a zone with the records it owns. */
+export interface NameRecords {
+  readonly name: string;
+  readonly records: readonly ResourceRecord[];
+}
+
+/**
+ * Answers a lookup of `asked.name`, whose records the caller has found in the zone, following in-zone CNAMEs a
+ * bounded number of times.
+ */
+export function answerFromZone(zone: Zone, asked: NameRecords, type: number): LookupAnswer {
+  let current = asked.name;
   for (let hops = 0; hops < 8; hops++) {
-    const records = recordsAt(zone, current);
+    const records = hops === 0 ? asked.records : recordsAt(zone, current);
     if (records.length === 0) {
       return hasDescendant(zone, current) ? { kind: 'nodata', source: 'zone' } : { kind: 'nxdomain', source: 'zone' };
     }
-    const matching = records.filter((record) => record.type === type);
-    if (matching.length > 0) return { kind: 'records', source: 'zone', records: matching.map(toLookupRecord) };
-    const cname = records.find((record) => record.type === 5);
+    // One pass, building only the answer: rules ask this for every SPF record of a zone.
+    let matching: LookupRecord[] | undefined;
+    let cname: ResourceRecord | undefined;
+    for (const record of records) {
+      if (record.type === type) (matching ??= []).push(toLookupRecord(record));
+      else if (record.type === 5) cname ??= record;
+    }
+    if (matching !== undefined) return { kind: 'records', source: 'zone', records: matching };
     if (cname === undefined || cname.data.kind !== 'target' || type === 5) return { kind: 'nodata', source: 'zone' };
     current = cname.data.target;
     if (zone.origin === undefined || !isSubdomainOf(current, zone.origin)) return { kind: 'nodata', source: 'zone' };

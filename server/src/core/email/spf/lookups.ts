@@ -4,16 +4,17 @@
 // tree saying, per term, what it costs, whether its lookup is void and who answered, so hovers can show it.
 
 import type { Location } from '../../types';
-import { resolverForOneRecord } from '../../workspace/resolver';
-import type { Resolver } from '../../workspace/view';
+import { resolverForOneRecord, WorkspaceResolver } from '../../workspace/resolver';
+import type { LookupAnswer, Resolver } from '../../workspace/view';
 import type { ResourceRecord, Zone } from '../../zone/model';
 import type { RecordText } from '../recordText';
 import { textLocation, txtRecordText } from '../txtRecords';
-import { fromLookupName, withoutRootDot } from './names';
+import { isRootName, withoutRootDot } from './names';
 import type { DomainSpec, ParsedSpf, Term, TextRange } from './parse';
-import { constantText, isMechanism, isSpfRecordText, parseSpf } from './parse';
-import type { QueryOutcome } from './query';
-import { queryRecords, txtTexts, TYPE_A, TYPE_AAAA, TYPE_MX, TYPE_TXT } from './query';
+import { constantText, isSpfRecordText, parseSpf } from './parse';
+import { MAX_MX_NAMES } from './evaluate';
+import type { HostName, QueryOutcome } from './query';
+import { hostName, ownerHostName, queryNow, txtTexts, TYPE_A, TYPE_AAAA, TYPE_MX, TYPE_TXT } from './query';
 
 /** An SPF record the analysis read: from a workspace zone (with its place in the source) or from DNS. */
 export interface SpfSource {
@@ -80,7 +81,23 @@ export interface SpfLookupAnalysis {
   readonly voidLookups: number;
   /** False when a target was unresolved, depends on macros or was not followed: the counts are lower bounds. */
   readonly complete: boolean;
+  /** The kinds of term the tree holds that rules report (`TREE_MARKS` bits), so a rule walks only trees with its kind. */
+  readonly marks: number;
 }
+
+/**
+ * Bits of `SpfLookupAnalysis.marks`. A mark says the tree may hold such a term: the rules look at the tree for the
+ * exact ones, and skip the trees without their mark, which on a large zone are nearly all.
+ */
+export const TREE_MARKS = {
+  /** An include or redirect whose target has no SPF record, several, or a broken one. */
+  unusableTarget: 1,
+  loop: 2,
+  /** A lookup nobody could answer, or a DNS failure. */
+  unresolved: 4,
+  /** An `mx` term whose domain has more MX names than receivers look up. */
+  manyMxNames: 8,
+} as const;
 
 /** One term of the tree with the include/redirect terms that lead to its record, root first. */
 export interface TermVisit {
@@ -97,9 +114,29 @@ export const MAX_RECORDS_READ = 40;
  * question once. Names built from macros are never asked: they depend on the message, which a linter lacks.
  */
 export async function analyzeLookups(options: { readonly source: SpfSource; readonly resolver: Resolver }): Promise<SpfLookupAnalysis> {
-  const analyzer = new Analyzer(options.resolver);
-  const root = await analyzer.record(options.source, [options.source.domain.toLowerCase()]);
-  return { root, lookups: root.total, voidLookups: root.voidLookups, complete: analyzer.complete };
+  const analyzer = new Analyzer(options.resolver, undefined, false);
+  return analyzer.analysis(await analyzer.record(options.source, [options.source.domain.toLowerCase()]));
+}
+
+/**
+ * Analyses of the records found in workspace zones, through one resolver. Each record's DNS lookups go through
+ * the resolver's view for one record, which holds them to the DNS query budget. Answers from the zones come
+ * without waiting, and a target the zones alone answer is analysed once per workspace state and shared by every
+ * record that includes it, so an analysis is a promise only when DNS had to be asked.
+ */
+export class WorkspaceLookups {
+  private readonly shared: SharedTargets | undefined;
+
+  constructor(private readonly resolver: Resolver) {
+    this.shared = sharedTargetsOf(resolver);
+  }
+
+  analyze(source: SpfSource & { readonly record: ResourceRecord }): SpfLookupAnalysis | Promise<SpfLookupAnalysis> {
+    const analyzer = new Analyzer(resolverForOneRecord(this.resolver), this.shared, false);
+    const host = ownerHostName(source.record.owner);
+    const root = analyzer.record(source, [host.domain.toLowerCase()], host);
+    return root instanceof Promise ? root.then((settled) => analyzer.analysis(settled)) : analyzer.analysis(root);
+  }
 }
 
 /** Every evaluated term of the tree, depth first in evaluation order. */
@@ -115,78 +152,83 @@ export function termLocation(source: SpfSource, range: TextRange): Location | un
   return source.zone === undefined ? undefined : textLocation(source.zone.record, source.zone.text, range);
 }
 
-/** The terms a receiver may reach: mechanisms up to the first `all`, then `redirect` unless there is an `all`. */
-export function evaluatedTerms(parsed: ParsedSpf): Term[] {
-  const reached: Term[] = [];
-  let hasAll = false;
-  for (const term of parsed.terms) {
-    if (!isMechanism(term)) continue;
-    reached.push(term);
-    if (term.kind === 'all') {
-      hasAll = true;
-      break;
-    }
-  }
-  const redirect = parsed.terms.find((term) => term.kind === 'redirect');
-  if (!hasAll && redirect !== undefined) reached.push(redirect);
-  return reached;
-}
-
-/**
- * Analyses are cached per resolver and record, because six rules ask for the same one. An entry holds only while
- * the workspace has the same zones: a record's cost depends on other zones, which change without it.
- */
-const analysisCache = new WeakMap<Resolver, WeakMap<ResourceRecord, { zones: readonly Zone[]; analysis: Promise<SpfLookupAnalysis> }>>();
-
-/**
- * The analysis of a record found in a zone of `workspace`, computed once while the workspace stays the same. Its
- * lookups go through the resolver's view for one record, which holds them to the DNS query budget.
- */
-export function analyzeZoneRecord(
-  workspace: { readonly resolver: Resolver; readonly zones: readonly Zone[] },
-  source: SpfSource & { readonly zone: { readonly record: ResourceRecord } },
-): Promise<SpfLookupAnalysis> {
-  const resolver = workspace.resolver;
-  const zones = workspace.zones;
-  let perRecord = analysisCache.get(resolver);
-  if (perRecord === undefined) {
-    perRecord = new WeakMap();
-    analysisCache.set(resolver, perRecord);
-  }
-  const entry = perRecord.get(source.zone.record);
-  if (entry !== undefined && sameZones(entry.zones, zones)) return entry.analysis;
-  const analysis = analyzeLookups({ source, resolver: resolverForOneRecord(resolver) });
-  perRecord.set(source.zone.record, { zones, analysis });
-  return analysis;
-}
-
-function sameZones(a: readonly Zone[], b: readonly Zone[]): boolean {
-  return a.length === b.length && a.every((zone, index) => zone === b[index]);
-}
-
 const MACRO_NOTE = 'the name depends on the message (macros): counted, not looked up';
 const PTR_NOTE = 'the names depend on the connecting address: counted, not looked up';
 
+/** A value now, or later when DNS had to be asked for it. */
+type Later<T> = T | Promise<T>;
+
+/** Runs `next` on a value at once when it is there, else when it comes: the analysis waits only for DNS. */
+function then<T, U>(value: Later<T>, next: (settled: T) => Later<U>): Later<U> {
+  return value instanceof Promise ? value.then(next) : next(value);
+}
+
+/** What an include or redirect led to, and who answered the lookup of its target. */
+interface Followed {
+  readonly target: TargetOutcome;
+  readonly answeredBy: AnsweredBy;
+}
+
+/**
+ * A record being costed: its domain (`%{d}`), the chain of domains from the root to it (lowercase), and the costs
+ * of its terms so far.
+ */
+interface RecordInProgress {
+  readonly source: SpfSource;
+  readonly domain: HostName;
+  readonly chain: readonly string[];
+  readonly terms: TermCost[];
+}
+
 class Analyzer {
   complete = true;
-  private recordsRead = 0;
-  /** Answers already asked for, by `name/type`. */
-  private readonly answers = new Map<string, Promise<QueryOutcome>>();
+  marks = 0;
+  recordsRead = 0;
+  /** Every include/redirect target looked for, lowercase; kept only when analysing a target for sharing. */
+  readonly targetsLookedFor: string[] | undefined;
+  /** DNS answers already asked for, by `name/type`; answers from the zones need no memory (nor this map). */
+  private dnsAnswers: Map<string, Promise<QueryOutcome>> | undefined;
 
-  constructor(private readonly resolver: Resolver) {}
-
-  async record(source: SpfSource, chain: readonly string[]): Promise<RecordCost> {
-    const terms: TermCost[] = [];
-    for (const term of evaluatedTerms(source.parsed)) terms.push(await this.term(term, source, chain));
-    return {
-      source,
-      terms,
-      total: terms.reduce((sum, term) => sum + term.total, 0),
-      voidLookups: terms.reduce((sum, term) => sum + term.voidLookups, 0),
-    };
+  constructor(
+    private readonly resolver: Resolver,
+    private readonly shared: SharedTargets | undefined,
+    recordTargets: boolean,
+  ) {
+    this.targetsLookedFor = recordTargets ? [] : undefined;
   }
 
-  private async term(term: Term, source: SpfSource, chain: readonly string[]): Promise<TermCost> {
+  analysis(root: RecordCost): SpfLookupAnalysis {
+    return { root, lookups: root.total, voidLookups: root.voidLookups, complete: this.complete, marks: this.marks };
+  }
+
+  /** Costs a record's terms; `host` is its domain with the lookup name, when the caller has it at hand. */
+  record(source: SpfSource, chain: readonly string[], host: HostName = hostName(source.domain)): Later<RecordCost> {
+    return this.costFrom({ source, domain: host, chain, terms: [] }, 0);
+  }
+
+  /** Costs the terms from `index` on, in order, one at a time: the order of DNS questions decides the query budget. */
+  private costFrom(record: RecordInProgress, index: number): Later<RecordCost> {
+    const reached = record.source.parsed.reached;
+    for (let i = index; i < reached.length; i++) {
+      const cost = this.term(reached[i], record);
+      if (cost instanceof Promise) {
+        return cost.then((settled) => {
+          record.terms.push(settled);
+          return this.costFrom(record, i + 1);
+        });
+      }
+      record.terms.push(cost);
+    }
+    let total = 0;
+    let voidLookups = 0;
+    for (const cost of record.terms) {
+      total += cost.total;
+      voidLookups += cost.voidLookups;
+    }
+    return { source: record.source, terms: record.terms, total, voidLookups };
+  }
+
+  private term(term: Term, place: RecordInProgress): Later<TermCost> {
     switch (term.kind) {
       case 'all':
       case 'ip4':
@@ -199,24 +241,14 @@ class Analyzer {
       case 'a':
       case 'mx':
       case 'exists': {
-        const target = targetDomain(term.domain, source.domain);
+        const target = targetDomain(term.domain, place.domain);
         if (target === undefined) return { term, cost: 1, total: 1, voidLookups: 0, answeredBy: 'not-looked-up', isVoid: false, note: MACRO_NOTE };
         return this.hostTerm(term, target);
       }
       case 'include':
       case 'redirect': {
-        const { target, answeredBy } = await this.follow(term.domain, chain);
-        const inner = target.kind === 'record' ? target.record : undefined;
-        return {
-          term,
-          cost: 1,
-          total: 1 + (inner?.total ?? 0),
-          voidLookups: inner?.voidLookups ?? 0,
-          answeredBy,
-          isVoid: false,
-          target,
-          ...(target.kind === 'macro' ? { note: MACRO_NOTE } : {}),
-        };
+        const followed = this.follow(term.domain, place.chain);
+        return followed instanceof Promise ? followed.then((settled) => targetCost(term, settled)) : targetCost(term, followed);
       }
       default: {
         const unreachable: never = term;
@@ -226,54 +258,100 @@ class Analyzer {
   }
 
   /** `a`, `mx` and `exists`: one lookup each, void when the name has nothing to offer. */
-  private async hostTerm(term: Term & { kind: 'a' | 'mx' | 'exists' }, target: string): Promise<TermCost> {
-    const base = { term, cost: 1 as const, total: 1, lookedUp: target };
+  private hostTerm(term: Term & { kind: 'a' | 'mx' | 'exists' }, target: HostName): Later<TermCost> {
     // `a` asks for A or AAAA depending on the client; statically it is void only when the name has neither.
-    const types = term.kind === 'a' ? [TYPE_A, TYPE_AAAA] : term.kind === 'mx' ? [TYPE_MX] : [TYPE_A];
-    const outcomes = await Promise.all(types.map((type) => this.query(target, type)));
-    const failure = outcomes.find((outcome) => outcome.kind === 'error');
-    if (failure !== undefined && failure.kind === 'error') {
+    if (term.kind !== 'a') {
+      const outcome = this.query(target, term.kind === 'mx' ? TYPE_MX : TYPE_A);
+      return outcome instanceof Promise ? outcome.then((settled) => this.hostCost(term, target, [settled])) : this.hostCost(term, target, [outcome]);
+    }
+    const ipv4 = this.query(target, TYPE_A);
+    const ipv6 = this.query(target, TYPE_AAAA);
+    if (ipv4 instanceof Promise || ipv6 instanceof Promise) return Promise.all([ipv4, ipv6]).then((outcomes) => this.hostCost(term, target, outcomes));
+    return this.hostCost(term, target, [ipv4, ipv6]);
+  }
+
+  private hostCost(term: Term & { kind: 'a' | 'mx' | 'exists' }, target: HostName, outcomes: readonly QueryOutcome[]): TermCost {
+    const lookedUp = target.domain;
+    // Whole literals, not spread from a shared base: this runs for every a/mx term of every record of a zone.
+    let failure: (QueryOutcome & { kind: 'error' }) | undefined;
+    let isVoid = true;
+    for (const outcome of outcomes) {
+      if (outcome.kind === 'error') failure ??= outcome;
+      if (outcome.kind !== 'empty') isVoid = false;
+    }
+    if (failure !== undefined) {
       this.complete = false;
-      return { ...base, voidLookups: 0, answeredBy: failure.unresolved ? 'unresolved' : 'error', isVoid: false, note: failure.reason };
+      this.marks |= TREE_MARKS.unresolved;
+      return { term, cost: 1, total: 1, lookedUp, voidLookups: 0, answeredBy: failure.unresolved ? 'unresolved' : 'error', isVoid: false, note: failure.reason };
     }
     const first = outcomes[0];
     const answeredBy: AnsweredBy = first.kind === 'error' ? 'error' : first.source;
-    const isVoid = outcomes.every((outcome) => outcome.kind === 'empty');
     if (term.kind === 'mx' && first.kind === 'records') {
-      const names = first.records.filter((record) => fromLookupName(record.target ?? '.') !== '').length;
-      return { ...base, voidLookups: 0, answeredBy, isVoid: false, names };
+      let names = 0;
+      for (const record of first.records) if (record.target !== undefined && !isRootName(record.target)) names++;
+      if (names > MAX_MX_NAMES) this.marks |= TREE_MARKS.manyMxNames;
+      return { term, cost: 1, total: 1, lookedUp, voidLookups: 0, answeredBy, isVoid: false, names };
     }
-    return { ...base, voidLookups: isVoid ? 1 : 0, answeredBy, isVoid };
+    return { term, cost: 1, total: 1, lookedUp, voidLookups: isVoid ? 1 : 0, answeredBy, isVoid };
   }
 
-  private async follow(spec: DomainSpec, chain: readonly string[]): Promise<{ target: TargetOutcome; answeredBy: AnsweredBy }> {
+  private follow(spec: DomainSpec, chain: readonly string[]): Later<Followed> {
     const constant = constantText(spec);
     if (constant === undefined) {
       this.complete = false;
       return { target: { kind: 'macro' }, answeredBy: 'not-looked-up' };
     }
-    const domain = withoutRootDot(constant);
+    return this.followDomain(withoutRootDot(constant), chain);
+  }
+
+  followDomain(domain: string, chain: readonly string[]): Later<Followed> {
     const key = domain.toLowerCase();
-    if (chain.includes(key)) return { target: { kind: 'loop', domain, chain: [...chain, key] }, answeredBy: 'not-looked-up' };
+    this.targetsLookedFor?.push(key);
+    if (chain.includes(key)) {
+      this.marks |= TREE_MARKS.loop;
+      return { target: { kind: 'loop', domain, chain: [...chain, key] }, answeredBy: 'not-looked-up' };
+    }
+    const reused = this.reuse(domain, chain);
+    if (reused !== undefined) return reused;
     if (this.recordsRead >= MAX_RECORDS_READ) {
       this.complete = false;
       return { target: { kind: 'not-followed', domain }, answeredBy: 'not-looked-up' };
     }
     this.recordsRead++;
-    const answer = await this.query(domain, TYPE_TXT);
-    if (answer.kind === 'error') {
-      this.complete = false;
-      return { target: { kind: 'unresolved', domain, reason: answer.reason, dnsError: !answer.unresolved }, answeredBy: answer.unresolved ? 'unresolved' : 'error' };
-    }
-    return { target: await this.targetRecord(answer, domain, chain), answeredBy: answer.source };
+    return then(this.query(hostName(domain), TYPE_TXT), (answer): Later<Followed> => {
+      if (answer.kind === 'error') {
+        this.complete = false;
+        this.marks |= TREE_MARKS.unresolved;
+        return { target: { kind: 'unresolved', domain, reason: answer.reason, dnsError: !answer.unresolved }, answeredBy: answer.unresolved ? 'unresolved' : 'error' };
+      }
+      return then(this.targetRecord(answer, domain, chain), (target) => ({ target, answeredBy: answer.source }));
+    });
   }
 
-  private async targetRecord(answer: QueryOutcome & { kind: 'records' | 'empty' }, domain: string, chain: readonly string[]): Promise<TargetOutcome> {
-    if (answer.kind === 'empty') return { kind: 'no-record', domain, nxdomain: answer.nxdomain };
+  /**
+   * The shared analysis of a target, when it holds here: this chain runs through none of the names it looks for
+   * (so no loop closes differently), and it fits in what is left of MAX_RECORDS_READ. It then counts as if read
+   * here. A target cut short by MAX_RECORDS_READ has read all it may, so it fits only where nothing was read
+   * before, right below the root record; with the root's domain not among the names it looks for, it reads
+   * there exactly what it read alone.
+   */
+  private reuse(domain: string, chain: readonly string[]): Followed | undefined {
+    const shared = this.shared?.of(domain);
+    if (shared === undefined || this.recordsRead + shared.recordsRead > MAX_RECORDS_READ) return undefined;
+    for (const name of shared.targetsLookedFor) if (chain.includes(name)) return undefined;
+    this.recordsRead += shared.recordsRead;
+    if (!shared.complete) this.complete = false;
+    this.marks |= shared.marks;
+    this.targetsLookedFor?.push(...shared.targetsLookedFor);
+    return shared.followed;
+  }
+
+  private targetRecord(answer: QueryOutcome & { kind: 'records' | 'empty' }, domain: string, chain: readonly string[]): Later<TargetOutcome> {
+    if (answer.kind === 'empty') return this.unusable({ kind: 'no-record', domain, nxdomain: answer.nxdomain });
     const texts = txtTexts(answer.records);
     const spfIndexes = texts.flatMap((text, index) => (isSpfRecordText(text) ? [index] : []));
-    if (spfIndexes.length === 0) return { kind: 'no-record', domain, nxdomain: false };
-    if (spfIndexes.length > 1) return { kind: 'multiple', domain, count: spfIndexes.length };
+    if (spfIndexes.length === 0) return this.unusable({ kind: 'no-record', domain, nxdomain: false });
+    if (spfIndexes.length > 1) return this.unusable({ kind: 'multiple', domain, count: spfIndexes.length });
     const text = texts[spfIndexes[0]];
     const zoneRecord = answer.records[spfIndexes[0]].record;
     const zoneText = zoneRecord === undefined ? undefined : txtRecordText(zoneRecord);
@@ -281,19 +359,124 @@ class Analyzer {
       zoneRecord === undefined || zoneText === undefined
         ? { domain, text, parsed: parseSpf(text) }
         : { domain, text, parsed: parsedZoneRecord(zoneRecord, text), zone: { record: zoneRecord, text: zoneText } };
-    if (source.parsed.errors.length > 0) return { kind: 'broken', domain, source };
-    return { kind: 'record', record: await this.record(source, [...chain, domain.toLowerCase()]) };
+    if (source.parsed.errors.length > 0) return this.unusable({ kind: 'broken', domain, source });
+    return then(this.record(source, [...chain, domain.toLowerCase()]), (record): TargetOutcome => ({ kind: 'record', record }));
   }
 
-  private query(domain: string, type: number): Promise<QueryOutcome> {
-    const key = `${domain.toLowerCase()}/${type}`;
-    let answer = this.answers.get(key);
-    if (answer === undefined) {
-      answer = queryRecords(this.resolver, domain, type);
-      this.answers.set(key, answer);
-    }
-    return answer;
+  private unusable(target: TargetOutcome & { kind: 'no-record' | 'multiple' | 'broken' }): TargetOutcome {
+    this.marks |= TREE_MARKS.unusableTarget;
+    return target;
   }
+
+  /**
+   * One question. Answers known at once (the zones, or unresolved) are taken as they come; a question for DNS is
+   * asked once per analysis, and asked again later it gets the same answer without spending the budget anew.
+   */
+  private query(host: HostName, type: number): Later<QueryOutcome> {
+    const asked = this.dnsAnswers?.get(questionKey(host.domain, type));
+    if (asked !== undefined) return asked;
+    const outcome = queryNow(this.resolver, host, type);
+    if (outcome instanceof Promise) (this.dnsAnswers ??= new Map()).set(questionKey(host.domain, type), outcome);
+    return outcome;
+  }
+}
+
+/** The cost of an include or redirect: one lookup, and whatever its target's record costs. */
+function targetCost(term: Term & { kind: 'include' | 'redirect' }, followed: Followed): TermCost {
+  const { target, answeredBy } = followed;
+  const inner = target.kind === 'record' ? target.record : undefined;
+  const cost: TermCost = { term, cost: 1, total: 1 + (inner?.total ?? 0), voidLookups: inner?.voidLookups ?? 0, answeredBy, isVoid: false, target };
+  return target.kind === 'macro' ? { ...cost, note: MACRO_NOTE } : cost;
+}
+
+/** An include or redirect target analysed on its own, to stand in for its analysis inside any record. */
+interface SharedTarget {
+  readonly followed: Followed;
+  /** The SPF records it read, its own included. */
+  readonly recordsRead: number;
+  /** Every include/redirect target it looked for, its own included, lowercase. */
+  readonly targetsLookedFor: readonly string[];
+  readonly complete: boolean;
+  readonly marks: number;
+}
+
+/**
+ * The targets of one workspace state that the zones alone answer, each analysed once. Every SPF record of a
+ * hosting zone typically includes the same provider record: its tree is then built once, not once per record.
+ */
+class SharedTargets {
+  /**
+   * By the domain as written (outcomes quote it), `null` while a target is being analysed (a target that comes
+   * back to itself is not shared) or when it cannot be shared.
+   */
+  private readonly byDomain = new Map<string, SharedTarget | null>();
+
+  constructor(private readonly workspace: WorkspaceResolver) {}
+
+  of(domain: string): SharedTarget | undefined {
+    let shared = this.byDomain.get(domain);
+    if (shared === undefined) {
+      this.byDomain.set(domain, null);
+      shared = this.analyze(domain) ?? null;
+      this.byDomain.set(domain, shared);
+    }
+    return shared ?? undefined;
+  }
+
+  /**
+   * Follows the target from nowhere, answered by the zones alone. The result can stand for the target elsewhere
+   * only when no answer needed DNS (that depends on the record's budget) and no loop closed (a loop's chain names
+   * the record it starts from); `reuse` says where it does.
+   */
+  private analyze(domain: string): SharedTarget | undefined {
+    const zonesOnly = new ZonesOnlyResolver(this.workspace);
+    const analyzer = new Analyzer(zonesOnly, this, true);
+    const followed = analyzer.followDomain(domain, []);
+    if (followed instanceof Promise || zonesOnly.neededDns || (analyzer.marks & TREE_MARKS.loop) !== 0) return undefined;
+    return { followed, recordsRead: analyzer.recordsRead, targetsLookedFor: analyzer.targetsLookedFor ?? [], complete: analyzer.complete, marks: analyzer.marks };
+  }
+}
+
+/**
+ * The workspace's answers and nothing else: a question only DNS could answer gets a stand-in at once and marks
+ * the analysis as not shareable, which then is dropped.
+ */
+class ZonesOnlyResolver implements Resolver {
+  neededDns = false;
+
+  constructor(private readonly workspace: WorkspaceResolver) {}
+
+  answerNow(name: string, type: number): LookupAnswer {
+    const known = this.workspace.workspaceAnswer(name, type);
+    if (known !== undefined) return known;
+    this.neededDns = true;
+    return { kind: 'unresolved', reason: `${name} needs DNS` };
+  }
+
+  lookup(name: string, type: number): Promise<LookupAnswer> {
+    return Promise.resolve(this.answerNow(name, type));
+  }
+}
+
+/**
+ * Shared targets per workspace resolver and state: an entry holds while the resolver answers from the same zones
+ * array, which the workspace replaces whenever a file or the settings change.
+ */
+const sharedTargets = new WeakMap<WorkspaceResolver, { readonly zones: readonly Zone[]; readonly targets: SharedTargets }>();
+
+function sharedTargetsOf(resolver: Resolver): SharedTargets | undefined {
+  if (!(resolver instanceof WorkspaceResolver)) return undefined;
+  const zones = resolver.currentZones();
+  let state = sharedTargets.get(resolver);
+  if (state === undefined || state.zones !== zones) {
+    state = { zones, targets: new SharedTargets(resolver) };
+    sharedTargets.set(resolver, state);
+  }
+  return state.targets;
+}
+
+function questionKey(domain: string, type: number): string {
+  return `${domain.toLowerCase()}/${type}`;
 }
 
 /** Parses of zone records reached as include targets: a shared include is read by every record that uses it. */
@@ -309,8 +492,8 @@ function parsedZoneRecord(record: ResourceRecord, text: string): ParsedSpf {
 }
 
 /** The name an a/mx/exists term asks about: its domain-spec or the record's own domain; undefined with macros. */
-function targetDomain(spec: DomainSpec | undefined, domain: string): string | undefined {
+function targetDomain(spec: DomainSpec | undefined, domain: HostName): HostName | undefined {
   if (spec === undefined) return domain;
   const constant = constantText(spec);
-  return constant === undefined ? undefined : withoutRootDot(constant);
+  return constant === undefined ? undefined : hostName(withoutRootDot(constant));
 }

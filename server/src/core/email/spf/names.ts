@@ -1,7 +1,7 @@
 // Domain names as SPF handles them: plain octet text without the root dot (what macros expand to and what
 // `%{d}` holds), converted to and from the escaped absolute names the core's resolvers take and return.
 
-import { escapeLabel, labelsOf } from '../../zone/names';
+import { escapeLabel, labelsOf, ROOT } from '../../zone/names';
 
 const MAX_LABEL = 63;
 const MAX_NAME = 253;
@@ -15,12 +15,21 @@ export function withoutRootDot(domain: string): string {
 export function toLookupName(domain: string): string {
   const plain = withoutRootDot(domain);
   if (plain.length === 0) return '.';
+  // Most names need no escape, and then the labels joined again are the text itself: skip the split.
+  if (!needsEscape(plain)) return plain + '.';
   return plain.split('.').map(escapeLabel).join('.') + '.';
 }
 
 /** The plain octet text of a presentation name (a zone owner, an MX exchange), case kept, without the root dot. */
 export function plainName(name: string): string {
+  // Without escapes, the labels joined again are the name itself less its root dot.
+  if (name.indexOf('\\') < 0) return name === ROOT ? '' : withoutRootDot(name);
   return labelsOf(name).join('.');
+}
+
+/** True for the root name, which an MX record names to say there is no mail host (RFC 7505). */
+export function isRootName(name: string): boolean {
+  return name === ROOT || name === '';
 }
 
 /** The plain octet text of a name from an answer (an MX exchange, a PTR target), lowercased for comparison. */
@@ -60,4 +69,13 @@ export function isAtOrBelow(name: string, ancestor: string): boolean {
   const n = withoutRootDot(name).toLowerCase();
   const a = withoutRootDot(ancestor).toLowerCase();
   return n === a || n.endsWith('.' + a);
+}
+
+/** True when some character of a plain name must be escaped in presentation form (what `escapeLabel` escapes). */
+function needsEscape(plain: string): boolean {
+  for (let i = 0; i < plain.length; i++) {
+    const c = plain.charCodeAt(i);
+    if (c <= 32 || c >= 127 || c === 34 || c === 36 || c === 40 || c === 41 || c === 59 || c === 64 || c === 92) return true;
+  }
+  return false;
 }

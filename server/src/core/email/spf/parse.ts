@@ -131,6 +131,13 @@ export interface ParsedSpf {
   /** The terms that parsed, in record order; a term with a syntax error is left out. */
   readonly terms: readonly Term[];
   readonly errors: readonly SpfSyntaxError[];
+  /** The first `all`, where every evaluation stops (RFC 7208 §5.1); later ones are never reached. */
+  readonly all: AllMechanism | undefined;
+  readonly redirect: RedirectModifier | undefined;
+  /** The terms a receiver may reach: mechanisms up to the first `all`, then `redirect` unless there is an `all`. */
+  readonly reached: readonly Term[];
+  /** How many terms of each kind there are, so a rule looking for one kind passes over records without it. */
+  readonly counts: Readonly<Record<Term['kind'], number>>;
 }
 
 export function isMechanism(term: Term): term is Mechanism {
@@ -149,7 +156,7 @@ export function parseSpf(text: string): ParsedSpf {
     const space = text.indexOf(' ');
     const end = space < 0 ? text.length : space;
     errors.push({ start: 0, end, message: 'not an SPF record: it must begin with "v=spf1" followed by a space or the end of the record' });
-    return { version: { start: 0, end: 0 }, terms: [], errors };
+    return { version: { start: 0, end: 0 }, terms: [], errors, all: undefined, redirect: undefined, reached: [], counts: noTerms() };
   }
   const terms: Term[] = [];
   const seen = new Map<'redirect' | 'exp', Term>();
@@ -176,7 +183,24 @@ export function parseSpf(text: string): ParsedSpf {
     }
     i = j;
   }
-  return { version: { start: 0, end: VERSION_LENGTH }, terms, errors };
+  // Read once here, because every rule and every lookup count asks for them, of thousands of records.
+  let all: AllMechanism | undefined;
+  let redirect: RedirectModifier | undefined;
+  const reached: Term[] = [];
+  const counts = noTerms();
+  for (const term of terms) {
+    counts[term.kind]++;
+    if (term.kind === 'redirect') redirect = term;
+    else if (term.kind === 'all') all ??= term;
+    if (all === undefined && isMechanism(term)) reached.push(term);
+  }
+  if (all !== undefined) reached.push(all);
+  else if (redirect !== undefined) reached.push(redirect);
+  return { version: { start: 0, end: VERSION_LENGTH }, terms, errors, all, redirect, reached, counts };
+}
+
+function noTerms(): Record<Term['kind'], number> {
+  return { all: 0, include: 0, a: 0, mx: 0, ptr: 0, ip4: 0, ip6: 0, exists: 0, redirect: 0, exp: 0, 'unknown-modifier': 0 };
 }
 
 /** Parses one term on its own (no spaces), as when checking how a record's strings were split. */

@@ -1,18 +1,21 @@
-// The SPF records of a zone, found and parsed once per zone and shared by every spf-* rule: TXT records with
-// their joined text, the ones that are SPF version 1 records, and where a place in that text is in the source.
+// The SPF records of a zone, found and parsed once per zone and shared by every spf-* rule, their lookup analyses
+// per workspace state, and where a place in a record's text is in the source.
 
 import type { Location } from '../../types';
+import { WorkspaceResolver } from '../../workspace/resolver';
 import type { Resolver } from '../../workspace/view';
 import type { ResourceRecord, Zone } from '../../zone/model';
+import type { CharString } from '../../zone/rdata/types';
 import type { RecordText } from '../recordText';
 import { joinStrings } from '../recordText';
-import { textLocation, txtRecordText } from '../txtRecords';
+import { textLocation } from '../txtRecords';
 import type { SpfLookupAnalysis, SpfSource, TermVisit } from './lookups';
-import { analyzeZoneRecord } from './lookups';
+import { WorkspaceLookups } from './lookups';
 import { plainName } from './names';
-import type { TextRange } from './parse';
-import { isSpfRecordText, parseSpf } from './parse';
+import type { ParsedSpf, TextRange } from './parse';
+import { parseSpf } from './parse';
 
+const TYPE_TXT = 16;
 const TYPE_SPF = 99;
 
 /** A TXT-style record of the zone (TXT, or the retired SPF type) with its strings joined. */
@@ -23,17 +26,29 @@ export interface ZoneTxtRecord {
 
 /** An SPF record written in the zone: a TXT record whose text starts with `v=spf1` and a space or the end. */
 export interface ZoneSpfRecord extends SpfSource {
+  readonly record: ResourceRecord;
+  /** The length of the joined text in octets, known without joining it again. */
+  readonly textLength: number;
+  /** The record with its joined text, built when asked for (to report or edit), not kept. */
   readonly zone: ZoneTxtRecord;
-}
-
-/** Every TXT record of the zone with its joined text, in zone order. */
-export function txtRecordsOf(zone: Zone): readonly ZoneTxtRecord[] {
-  return cached(zone).txt;
 }
 
 /** The zone's SPF records (TXT only: receivers ignore type 99), parsed, in zone order. */
 export function spfRecordsOf(zone: Zone): readonly ZoneSpfRecord[] {
   return cached(zone).spf;
+}
+
+/**
+ * The zone's TXT records whose text starts with `v=spf1` but that are not SPF records, because a character other
+ * than a space follows (`v=spf1a`, `v=spf10`), in zone order.
+ */
+export function nearSpfRecordsOf(zone: Zone): readonly ZoneTxtRecord[] {
+  return cached(zone).nearSpf;
+}
+
+/** The zone's TXT records whose text starts with `spf2.0/` (Sender ID), in zone order. */
+export function senderIdRecordsOf(zone: Zone): readonly ZoneTxtRecord[] {
+  return cached(zone).senderId;
 }
 
 /** The zone's records of the retired SPF type (99), with their strings joined. */
@@ -62,27 +77,135 @@ export function describeChain(visit: TermVisit): string {
   return name !== undefined && !visit.cost.term.text.toLowerCase().includes(name.toLowerCase()) ? `${chain} (${name})` : chain;
 }
 
+/** One SPF record that parsed cleanly, with the totals of its lookup analysis and, when asked for, the whole tree. */
+export interface AnalyzedSpfRecord {
+  readonly spf: ZoneSpfRecord;
+  readonly lookups: number;
+  readonly voidLookups: number;
+  readonly complete: boolean;
+  /** `TREE_MARKS` bits: a rule reads `analysis` only when the tree holds a term of its kind. */
+  readonly marks: number;
+  readonly analysis: SpfLookupAnalysis;
+}
+
 /**
  * The lookup analysis of each SPF record that parsed cleanly (a record with a syntax error is already a
- * permerror, reported by spf-syntax). Shared through a cache, so the six rules that need it trigger one pass.
+ * permerror, reported by spf-syntax), in zone order. Computed once per zone and workspace state, so the rules
+ * that need it share one pass.
  */
-export async function analyzedSpfRecords(
-  zone: Zone,
-  workspace: { readonly resolver: Resolver; readonly zones: readonly Zone[] },
-): Promise<Array<{ spf: ZoneSpfRecord; analysis: SpfLookupAnalysis }>> {
-  // One list of zones for every record; each record's analysis has its own answers and DNS query budget.
-  const snapshot = { resolver: workspace.resolver, zones: workspace.zones };
-  const clean = spfRecordsOf(zone).filter((spf) => spf.parsed.errors.length === 0);
-  const analyses = await Promise.all(clean.map((spf) => analyzeZoneRecord(snapshot, spf)));
-  return clean.map((spf, index) => ({ spf, analysis: analyses[index] }));
+export function analyzedSpfRecords(zone: Zone, workspace: { readonly resolver: Resolver; readonly zones: readonly Zone[] }): Promise<readonly AnalyzedSpfRecord[]> {
+  const resolver = workspace.resolver;
+  const zones = workspace.zones;
+  let state = analysisStates.get(resolver);
+  if (state === undefined || !sameZones(state.zones, zones)) {
+    state = { zones, perZone: new WeakMap() };
+    analysisStates.set(resolver, state);
+  }
+  let analyses = state.perZone.get(zone);
+  if (analyses === undefined) {
+    analyses = analyzeZone(zone, resolver);
+    state.perZone.set(zone, analyses);
+  }
+  return analyses;
+}
+
+/** The lookup analysis of one SPF record of a zone, from the same cache; undefined for a record with syntax errors. */
+export async function analysisOf(zone: Zone, workspace: { readonly resolver: Resolver; readonly zones: readonly Zone[] }, spf: ZoneSpfRecord): Promise<SpfLookupAnalysis | undefined> {
+  return (await analyzedSpfRecords(zone, workspace)).find((analyzed) => analyzed.spf === spf)?.analysis;
+}
+
+/**
+ * Analyses per resolver, kept while the workspace has the same zones (a record's cost depends on other zones,
+ * which change without it), then per zone.
+ */
+const analysisStates = new WeakMap<Resolver, { readonly zones: readonly Zone[]; readonly perZone: WeakMap<Zone, Promise<readonly AnalyzedSpfRecord[]>> }>();
+
+function sameZones(a: readonly Zone[], b: readonly Zone[]): boolean {
+  return a === b || (a.length === b.length && a.every((zone, index) => zone === b[index]));
+}
+
+async function analyzeZone(zone: Zone, resolver: Resolver): Promise<readonly AnalyzedSpfRecord[]> {
+  // Every record is analysed against the zones of this moment, so trees rebuilt later see the same answers.
+  const pinned = resolver instanceof WorkspaceResolver;
+  const workspaceLookups = new WorkspaceLookups(pinned ? resolver.pinned() : resolver);
+  const analyses: Array<AnalyzedSpfRecord | Promise<AnalyzedSpfRecord>> = [];
+  for (const spf of spfRecordsOf(zone)) {
+    if (spf.parsed.errors.length > 0) continue;
+    const analysis = workspaceLookups.analyze(spf);
+    // A tree the zones alone gave can be given again at once, so only its totals are kept; one that needed DNS
+    // is kept whole, since asking again could give other answers.
+    if (analysis instanceof Promise) analyses.push(analysis.then((settled) => new RecordAnalysis({ spf, analysis: settled, keep: true, workspaceLookups })));
+    else analyses.push(new RecordAnalysis({ spf, analysis, keep: !pinned, workspaceLookups }));
+  }
+  return allSettled(analyses) ? analyses : Promise.all(analyses);
+}
+
+function allSettled<T>(values: ReadonlyArray<T | Promise<T>>): values is readonly T[] {
+  return values.every((value) => !(value instanceof Promise));
+}
+
+class RecordAnalysis implements AnalyzedSpfRecord {
+  readonly spf: ZoneSpfRecord;
+  readonly lookups: number;
+  readonly voidLookups: number;
+  readonly complete: boolean;
+  readonly marks: number;
+  /** The tree, when it cannot be rebuilt without waiting for DNS. */
+  private readonly kept: SpfLookupAnalysis | undefined;
+  private readonly workspaceLookups: WorkspaceLookups;
+
+  constructor(options: { readonly spf: ZoneSpfRecord; readonly analysis: SpfLookupAnalysis; readonly keep: boolean; readonly workspaceLookups: WorkspaceLookups }) {
+    const { spf, analysis } = options;
+    this.spf = spf;
+    this.lookups = analysis.lookups;
+    this.voidLookups = analysis.voidLookups;
+    this.complete = analysis.complete;
+    this.marks = analysis.marks;
+    this.kept = options.keep ? analysis : undefined;
+    this.workspaceLookups = options.workspaceLookups;
+  }
+
+  get analysis(): SpfLookupAnalysis {
+    if (this.kept !== undefined) return this.kept;
+    const rebuilt = this.workspaceLookups.analyze(this.spf);
+    // The first analysis needed no DNS and the pinned zones have not changed, so neither does this one.
+    if (rebuilt instanceof Promise) throw new Error(`the lookup analysis of the SPF record at ${this.spf.record.owner} needed DNS when rebuilt`);
+    return rebuilt;
+  }
+}
+
+/** An SPF record of a zone: the record and its parse; the rest is derived when asked for, to keep the cache small. */
+class ZoneSpf implements ZoneSpfRecord {
+  constructor(
+    readonly record: ResourceRecord,
+    readonly parsed: ParsedSpf,
+    readonly textLength: number,
+  ) {}
+
+  get domain(): string {
+    return plainName(this.record.owner);
+  }
+
+  get text(): string {
+    return this.zone.text.text;
+  }
+
+  get zone(): ZoneTxtRecord {
+    return { record: this.record, text: joinedText(this.record) };
+  }
 }
 
 interface ZoneRecords {
-  readonly txt: readonly ZoneTxtRecord[];
   readonly spf: readonly ZoneSpfRecord[];
+  readonly nearSpf: readonly ZoneTxtRecord[];
+  readonly senderId: readonly ZoneTxtRecord[];
   readonly spfType: readonly ZoneTxtRecord[];
 }
 
+/**
+ * Per zone: a few dozen bytes per SPF record (the record and a parse shared by every record of the same text)
+ * and the rare near-SPF, Sender ID and type-99 records. The zone's records never change, so neither does this.
+ */
 const perZone = new WeakMap<Zone, ZoneRecords>();
 
 function cached(zone: Zone): ZoneRecords {
@@ -95,22 +218,80 @@ function cached(zone: Zone): ZoneRecords {
 }
 
 function collect(zone: Zone): ZoneRecords {
-  const txt: ZoneTxtRecord[] = [];
   const spf: ZoneSpfRecord[] = [];
+  const nearSpf: ZoneTxtRecord[] = [];
+  const senderId: ZoneTxtRecord[] = [];
   const spfType: ZoneTxtRecord[] = [];
+  // Records of one text share one parse: a hosting zone repeats the same record for thousands of domains.
+  const parses = new Map<string, ParsedSpf>();
   for (const record of zone.records) {
-    if (record.data.kind !== 'txt') continue;
-    if (record.type === TYPE_SPF) {
-      spfType.push({ record, text: joinStrings(record.data.strings) });
+    // The type first: it is in the record itself, and most records are not TXT.
+    const type = record.type;
+    if ((type !== TYPE_TXT && type !== TYPE_SPF) || record.data.kind !== 'txt') continue;
+    const strings = record.data.strings;
+    if (type === TYPE_SPF) {
+      spfType.push({ record, text: joinStrings(strings) });
       continue;
     }
-    const text = txtRecordText(record);
-    if (text === undefined) continue;
-    const entry = { record, text };
-    txt.push(entry);
-    if (isSpfRecordText(entry.text.text)) {
-      spf.push({ domain: plainName(record.owner), text: entry.text.text, parsed: parseSpf(entry.text.text), zone: entry });
+    // Only the start of the text decides, so the long texts of DKIM keys are never joined here.
+    if (startsWith(strings, 'v=spf1')) {
+      const next = joinedCharCode(strings, 6);
+      if (next !== SPACE && next !== END) {
+        nearSpf.push({ record, text: joinStrings(strings) });
+        continue;
+      }
+      const text = joinedValue(strings);
+      let parsed = parses.get(text);
+      if (parsed === undefined) {
+        parsed = parseSpf(text);
+        parses.set(text, parsed);
+      }
+      spf.push(new ZoneSpf(record, parsed, text.length));
+    } else if (startsWith(strings, 'spf2.0/')) {
+      senderId.push({ record, text: joinStrings(strings) });
     }
   }
-  return { txt, spf, spfType };
+  return { spf, nearSpf, senderId, spfType };
+}
+
+const SPACE = 32;
+const END = -1;
+
+/** True when the joined strings start with `prefix` (lowercase ASCII), ASCII letters compared without case. */
+function startsWith(strings: readonly CharString[], prefix: string): boolean {
+  let at = 0;
+  for (const string of strings) {
+    const value = string.value;
+    for (let i = 0; i < value.length; i++, at++) {
+      if (at === prefix.length) return true;
+      const c = value.charCodeAt(i);
+      if ((c >= 0x41 && c <= 0x5a ? c + 0x20 : c) !== prefix.charCodeAt(at)) return false;
+    }
+  }
+  return at === prefix.length;
+}
+
+/** The character code at `index` of the joined strings, or END past the end. */
+function joinedCharCode(strings: readonly CharString[], index: number): number {
+  let offset = index;
+  for (const string of strings) {
+    if (offset < string.value.length) return string.value.charCodeAt(offset);
+    offset -= string.value.length;
+  }
+  return END;
+}
+
+/**
+ * A collected record's strings joined, built afresh each time: a rule asks for it only to report or edit, and
+ * keeping it for every record of a large zone would cost more than joining a few strings again.
+ */
+function joinedText(record: ResourceRecord): RecordText {
+  return joinStrings(record.data.kind === 'txt' ? record.data.strings : []);
+}
+
+/** The strings joined with nothing between them (RFC 7208 §3.3). */
+function joinedValue(strings: readonly CharString[]): string {
+  let text = '';
+  for (const string of strings) text += string.value;
+  return text;
 }
