@@ -27,7 +27,7 @@ export interface Diagnostic {
 }
 
 /** A finding on its way through the engine, with the fixes its rule offers. */
-type FixableFinding = Finding & { readonly fixes?: readonly Fix[] };
+type FixableFinding = Finding & { readonly fixes?: RuleReport['fixes'] };
 
 export interface LintOutput {
   readonly diagnostics: Diagnostic[];
@@ -128,7 +128,7 @@ class LintDiagnostic implements Diagnostic {
   readonly file: SourceFile;
   readonly span: Span;
   readonly related: readonly RelatedInformation[];
-  private readonly ruleFixes: readonly Fix[] | undefined;
+  private readonly ruleFixes: RuleReport['fixes'];
   private allFixes: readonly Fix[] | undefined;
 
   constructor(
@@ -150,7 +150,8 @@ class LintDiagnostic implements Diagnostic {
   get fixes(): readonly Fix[] {
     if (this.allFixes === undefined) {
       const disable = disableFix({ ruleId: this.ruleId, file: this.file, span: this.span });
-      this.allFixes = disable === undefined ? (this.ruleFixes ?? NO_FIXES) : [...(this.ruleFixes ?? NO_FIXES), disable];
+      const ruleFixes = (typeof this.ruleFixes === 'function' ? this.ruleFixes() : this.ruleFixes) ?? NO_FIXES;
+      this.allFixes = disable === undefined ? ruleFixes : [...ruleFixes, disable];
     }
     return this.allFixes;
   }

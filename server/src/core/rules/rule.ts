@@ -21,8 +21,12 @@ export interface RuleReport {
   /** Defaults to the rule's default severity; a rule may grade a case differently (spf-permissive-all for `?all`). */
   readonly severity?: Severity;
   readonly related?: readonly RelatedInformation[];
-  /** Ways to fix the finding as plain text edits; the engine adds "Disable <id> for this line" to every finding. */
-  readonly fixes?: readonly Fix[];
+  /**
+   * Ways to fix the finding as plain text edits; the engine adds "Disable <id> for this line" to every finding. A
+   * rule that can report a finding on every record of a zone passes a function instead, so the edits are built only
+   * when an editor asks for them (the CLI never does).
+   */
+  readonly fixes?: readonly Fix[] | (() => readonly Fix[]);
 }
 
 export interface RuleContext {

@@ -23,7 +23,7 @@ export const rule: Rule = {
       context.report({
         location: locate(txt, all),
         message: '"~all" only marks mail from unlisted hosts as suspicious (softfail); once every sender is listed, use -all so receivers may reject it',
-        fixes: editFix({ title, edit: replaceInTxt(txt, all, '-all'), isPreferred: true }),
+        fixes: () => editFix({ title, edit: replaceInTxt(txt, all, '-all'), isPreferred: true }),
       });
     }
   },
