@@ -3,55 +3,74 @@
 
 import type { Span } from '../types';
 import { hasNonTerminalWildcard, isAddressOwnerName, isDnsSdName, isHostname, isReverseName } from '../zone/hostnames';
+import type { ResourceRecord } from '../zone/model';
 import { escapeLabel } from '../zone/names';
 import { typeName } from '../zone/rrtypes';
-import type { Rule, RuleContext } from './rule';
-import { hostTargets } from './targets';
-import type { ResourceRecord } from '../zone/model';
+import type { Rule, RuleReport } from './rule';
+import { forEachHostTarget, forEachRecordOfTypes, hostTargetSpan, ownersWithSuspectNames, reportInZoneOrder } from './targets';
 
 const TYPE_A = 1;
+const TYPE_SOA = 6;
 const TYPE_PTR = 12;
+const TYPE_MX = 15;
+const TYPE_AAAA = 28;
 const TYPE_SVCB = 64;
 const TYPE_HTTPS = 65;
-const HOST_OWNER_TYPES = new Set([TYPE_A, 28 /* AAAA */, 15 /* MX */]);
 
 export const rule: Rule = {
   meta: { id: 'zone-check-names', defaultSeverity: 'warning', summary: 'Host-name syntax (RFC 952/1123) broken in an A/AAAA/MX owner or a host-name target.' },
   check(context) {
-    for (const record of context.zone.records) {
-      const validOwner = record.type === TYPE_A ? isAddressOwnerName(record.owner) : isHostname(record.owner, true);
-      if (HOST_OWNER_TYPES.has(record.type) && !validOwner) {
-        report(context, record, record.ownerSpan, `${record.owner}: bad owner name for ${typeName(record.type)} (check-names): host names use letters, digits and inner hyphens only`);
-      }
-      if (record.ownerSpan !== undefined && hasNonTerminalWildcard(record.owner)) {
-        report(context, record, record.ownerSpan, `${record.owner}: a '*' that is not the first label is not a wildcard, only a literal '*'`);
-      }
-      if (record.type === TYPE_PTR && record.data.kind === 'target' && isReverseName(record.owner) && !isDnsSdName(record.owner) && !isHostname(record.data.target, false)) {
-        report(context, record, record.data.targetSpan, `PTR target ${record.data.target} in a reverse zone is not a valid host name (check-names)`);
-      }
-      if (record.data.kind === 'soa' && !isHostname(record.data.mname, false)) {
-        report(context, record, record.rdataSpan, `SOA primary server ${record.data.mname} is not a valid host name (check-names)`);
+    const { zone } = context;
+    // The findings on owners, PTR targets and SOA primaries, by record, to be reported in zone order.
+    const findings = new Map<ResourceRecord, RuleReport[]>();
+    const add = (record: ResourceRecord, span: Span | undefined, message: string): void => {
+      if (record.generated && span === undefined) return;
+      const report = { location: { file: record.file, span: span ?? record.typeSpan }, message };
+      const reports = findings.get(record);
+      if (reports === undefined) findings.set(record, [report]);
+      else reports.push(report);
+    };
+    for (const records of ownersWithSuspectNames(zone)) {
+      for (const record of records) {
+        const type = record.type;
+        const badHostOwner = type === TYPE_A ? !isAddressOwnerName(record.owner) : (type === TYPE_AAAA || type === TYPE_MX) && !isHostname(record.owner, true);
+        if (badHostOwner) {
+          add(record, record.ownerSpan, `${record.owner}: bad owner name for ${typeName(type)} (check-names): host names use letters, digits and inner hyphens only`);
+        }
+        // The name is checked before its span is read: the span may be built on each read.
+        if (hasNonTerminalWildcard(record.owner)) {
+          const ownerSpan = record.ownerSpan;
+          if (ownerSpan !== undefined) add(record, ownerSpan, `${record.owner}: a '*' that is not the first label is not a wildcard, only a literal '*'`);
+        }
       }
     }
-    for (const record of context.zone.records) {
-      if (record.type !== TYPE_SVCB && record.type !== TYPE_HTTPS) continue;
+    forEachRecordOfTypes(zone, [TYPE_PTR, TYPE_SOA], (record) => {
+      const data = record.data;
+      if (data.kind === 'target') {
+        if (isReverseName(record.owner) && !isDnsSdName(record.owner) && !isHostname(data.target, false)) {
+          add(record, data.targetSpan, `PTR target ${data.target} in a reverse zone is not a valid host name (check-names)`);
+        }
+      } else if (data.kind === 'soa' && !isHostname(data.mname, false)) {
+        add(record, record.rdataSpan, `SOA primary server ${data.mname} is not a valid host name (check-names)`);
+      }
+    });
+    reportInZoneOrder(context, findings);
+    forEachRecordOfTypes(zone, [TYPE_SVCB, TYPE_HTTPS], (record) => {
       const target = svcbTarget(record.wire);
       if (target !== undefined && target !== '.' && !isHostname(target, false)) {
-        report(context, record, record.rdataSpan, `${typeName(record.type)} target ${target} is not a valid host name (check-names)`);
+        context.report({ location: { file: record.file, span: record.rdataSpan }, message: `${typeName(record.type)} target ${target} is not a valid host name (check-names)` });
       }
-    }
-    for (const { record, target, targetSpan } of hostTargets(context.zone)) {
+    });
+    forEachHostTarget(zone, (record, target, data) => {
       if (!isHostname(target, false)) {
-        report(context, record, targetSpan, `${typeName(record.type)} target ${target} is not a valid host name (check-names): letters, digits and inner hyphens only`);
+        context.report({
+          location: { file: record.file, span: hostTargetSpan(data) },
+          message: `${typeName(record.type)} target ${target} is not a valid host name (check-names): letters, digits and inner hyphens only`,
+        });
       }
-    }
+    });
   },
 };
-
-function report(context: RuleContext, record: ResourceRecord, span: Span | undefined, message: string): void {
-  if (record.generated && span === undefined) return;
-  context.report({ location: { file: record.file, span: span ?? record.typeSpan }, message });
-}
 
 /** The TargetName of SVCB/HTTPS wire rdata (RFC 9460 §2.2: a 2-octet priority, then an uncompressed name). */
 function svcbTarget(wire: Uint8Array): string | undefined {

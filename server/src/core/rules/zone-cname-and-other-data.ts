@@ -1,8 +1,10 @@
 // zone-cname-and-other-data: a CNAME owner may hold nothing else (RFC 1034 §3.6.2, RFC 2181 §10.1).
 
+import type { ResourceRecord } from '../zone/model';
 import { recordsByOwner } from '../zone/model';
 import { typeName } from '../zone/rrtypes';
 import type { Rule } from './rule';
+import { recordsOfTypes } from './targets';
 
 const TYPE_CNAME = 5;
 /** DNSSEC types that BIND allows beside a CNAME (RFC 4035 §2.5, RFC 2535 for KEY). */
@@ -11,10 +13,13 @@ const ALLOWED_BESIDE_CNAME = new Set([24 /* SIG */, 25 /* KEY */, 30 /* NXT */, 
 export const rule: Rule = {
   meta: { id: 'zone-cname-and-other-data', defaultSeverity: 'error', summary: 'A CNAME owner that also has other data (RFC 1034 §3.6.2, RFC 2181 §10.1).' },
   check(context) {
+    // A zone without any CNAME, the common case, needs no walk over its owners.
+    if (recordsOfTypes(context.zone, [TYPE_CNAME]).length === 0) return;
     for (const records of recordsByOwner(context.zone).values()) {
-      const cnames = records.filter((record) => record.type === TYPE_CNAME);
-      if (cnames.length === 0) continue;
-      const first = cnames[0];
+      // A CNAME alone at its name is fine.
+      if (records.length < 2) continue;
+      const first = firstCname(records);
+      if (first === undefined) continue;
       const related = [{ location: { file: first.file, span: first.typeSpan }, message: 'the CNAME record' }];
       for (const other of records) {
         if (other === first || ALLOWED_BESIDE_CNAME.has(other.type)) continue;
@@ -27,3 +32,8 @@ export const rule: Rule = {
     }
   },
 };
+
+function firstCname(records: readonly ResourceRecord[]): ResourceRecord | undefined {
+  for (const record of records) if (record.type === TYPE_CNAME) return record;
+  return undefined;
+}

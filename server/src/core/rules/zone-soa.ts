@@ -2,6 +2,7 @@
 
 import { nameKey, relativeName } from '../zone/names';
 import type { Rule } from './rule';
+import { recordsOfTypes } from './targets';
 
 const TYPE_SOA = 6;
 
@@ -9,7 +10,7 @@ export const rule: Rule = {
   meta: { id: 'zone-soa', defaultSeverity: 'error', summary: 'No SOA in a zone file, an SOA not at the apex, or more than one SOA.' },
   check(context) {
     const { zone } = context;
-    const soas = zone.records.filter((record) => record.type === TYPE_SOA);
+    const soas = recordsOfTypes(zone, [TYPE_SOA]);
     if (soas.length === 0) {
       // Put the finding on the first record, where the SOA belongs (or the file start in an empty zone).
       const first = zone.records.find((record) => record.file === zone.file);

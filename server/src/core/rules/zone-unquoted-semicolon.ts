@@ -8,6 +8,10 @@ import type { Span } from '../types';
 import type { ResourceRecord } from '../zone/model';
 import type { Comment } from '../zone/lexer';
 import type { Rule } from './rule';
+import { forEachRecordOfTypes } from './targets';
+
+const TYPE_TXT = 16;
+const TYPE_SPF = 99;
 
 /** What follows a cut: more tag=value pairs, or more SPF terms. */
 const CONTINUATION = /^;\s*(?:[a-z][a-z0-9_]*\s*=|[+?~-]?(?:all|include:|ip4:|ip6:|a\b|a:|mx\b|mx:|ptr|exists:|redirect=))/i;
@@ -20,25 +24,41 @@ export const rule: Rule = {
   },
   check(context) {
     const { zone } = context;
-    for (const record of zone.records) {
-      if (record.data.kind !== 'txt' || record.generated) continue;
-      const strings = record.data.strings;
+    // Only a comment can cut the data short: a zone without comments needs no look at its TXT records.
+    if (![...zone.comments.values()].some((comments) => comments.length > 0)) return;
+    forEachRecordOfTypes(zone, [TYPE_TXT, TYPE_SPF], (record) => {
+      if (record.generated) return;
+      const data = record.data;
+      if (data.kind !== 'txt') return;
+      const strings = data.strings;
       const last = strings[strings.length - 1];
-      if (last === undefined || last.quoted) continue;
-      const comment = commentAfter(zone.comments.get(record.file) ?? [], last.span.end);
-      if (comment === undefined || !/^[ \t]*$/.test(record.file.text.slice(last.span.end, comment.span.start))) continue;
-      const text = record.file.text.slice(comment.span.start, comment.span.end);
-      const glued = comment.span.start === last.span.end;
-      if (!glued && !CONTINUATION.test(text)) continue;
-      const span = { start: strings[0].span.start, end: comment.span.end };
+      if (last === undefined || last.quoted) return;
+      const lastEnd = last.span.end;
+      const comment = commentAfter(zone.comments.get(record.file) ?? [], lastEnd);
+      if (comment === undefined) return;
+      const commentSpan = comment.span;
+      if (!onlyBlanks(record.file.text, lastEnd, commentSpan.start)) return;
+      const text = record.file.text.slice(commentSpan.start, commentSpan.end);
+      const glued = commentSpan.start === lastEnd;
+      if (!glued && !CONTINUATION.test(text)) return;
+      const span = { start: strings[0].span.start, end: commentSpan.end };
       context.report({
         location: { file: record.file, span },
         message: `the ';' ends the record data here: only ${strings.map((s) => s.raw).join(' ')} is published and "${text.slice(1).trim()}" is a comment; quote the whole value`,
-        fixes: quoteFix(record, span),
+        fixes: () => quoteFix(record, span),
       });
-    }
+    });
   },
 };
+
+/** Whether `text[start, end)` holds only spaces and tabs, read in place. */
+function onlyBlanks(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
 
 /**
  * Quotes the data and the comment that continues it as the one value the author wrote, split into strings of at
