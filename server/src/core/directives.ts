@@ -2,7 +2,7 @@
 // parsed into suppressions that silence findings in a range of one file, and tracked so unused ones are reported.
 
 import type { Comment } from './zone/lexer';
-import { entryExtents } from './zone/lexer';
+import { extentsOf } from './zone/extents';
 import type { SourceFile, Span } from './types';
 
 export type Directive =
@@ -41,7 +41,7 @@ export function parseDirectives(file: SourceFile, comments: readonly Comment[]):
  */
 export function buildSuppressions(file: SourceFile, directives: readonly Directive[]): Suppression[] {
   const suppressions: Suppression[] = [];
-  const extents = directives.some((directive) => directive.kind === 'disable-next-line') ? entryExtents(file.text) : [];
+  const extents = directives.some((directive) => directive.kind === 'disable-next-line') ? extentsOf(file) : [];
   const open = new Map<string, { directive: Directive; start: number }>();
   for (const directive of directives) {
     if (directive.kind === 'disable-next-line') {

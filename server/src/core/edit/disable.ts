@@ -2,7 +2,7 @@
 // like that entry, or the id added to such a comment already there.
 
 import type { SourceFile, Span } from '../types';
-import { entryExtents } from '../zone/lexer';
+import { extentsOf } from '../zone/extents';
 import type { Fix } from './textEdit';
 import { lineEnding, lineStartOf } from './lines';
 
@@ -58,15 +58,3 @@ function previousLine(file: SourceFile, lineStart: number): Span | undefined {
   while (end > start && (file.text[end - 1] === '\n' || file.text[end - 1] === '\r')) end--;
   return { start, end };
 }
-
-/** Entry extents are read once per file text, so fixes for thousands of findings do not lex it again each time. */
-function extentsOf(file: SourceFile): readonly Span[] {
-  let extents = extentCache.get(file);
-  if (extents === undefined) {
-    extents = entryExtents(file.text);
-    extentCache.set(file, extents);
-  }
-  return extents;
-}
-
-const extentCache = new WeakMap<SourceFile, readonly Span[]>();

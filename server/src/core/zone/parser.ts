@@ -7,7 +7,8 @@ import type { Finding, Severity, Span } from '../types';
 import { SourceFile } from '../types';
 import { expandGenerate, parseGenerateHeader } from './generate';
 import type { Comment, Entry, Token } from './lexer';
-import { lexEntries, TokenKind } from './lexer';
+import { entryExtent, lexEntries, TokenKind } from './lexer';
+import { rememberExtents } from './extents';
 import type { IncludeDirective, OriginSource, ResourceRecord, Zone } from './model';
 import { decodeEscapes, isSubdomainOf, parseName, ROOT } from './names';
 import { parseRdata, readRdata } from './rdata';
@@ -104,7 +105,14 @@ class ZoneReader {
     this.files.push(file);
     this.includeStack.push(file.path);
     const fileState: FileState = state ?? { origin: this.zoneOrigin, lastOwner: undefined, originJustChanged: false };
-    const lexed = lexEntries(file.text, (entry) => this.readEntry(file, entry, fileState, depth));
+    // Suppression comments need the extent of the record after them. When the file holds one, the extents are
+    // noted while reading it, rather than lexing the whole file again on every lint.
+    const extents: Span[] | undefined = file.text.includes('zonelint-disable-next-line') ? [] : undefined;
+    const lexed = lexEntries(file.text, (entry) => {
+      extents?.push(entryExtent(entry));
+      this.readEntry(file, entry, fileState, depth);
+    });
+    if (extents !== undefined) rememberExtents(file, extents);
     this.comments.set(file, lexed.comments);
     this.includeStack.pop();
   }
