@@ -1,13 +1,17 @@
-// DKIM key records (RFC 6376 §3.6.1, RFC 8301, RFC 8463): where they stand, their tags, the public key decoded
-// with node:crypto, the grammar problems with their ranges, and a plain description of the key for hovers.
+// DKIM key records (RFC 6376 §3.6.1, RFC 8301, RFC 8463): where they stand, their tags, the verdict on the public
+// key, the compact form the dkim-* rules share, the grammar problems with their ranges, and a description for hovers.
 
 import { createHash, createPublicKey } from 'node:crypto';
+import type { Location } from '../types';
 import type { ResourceRecord, Zone } from '../zone/model';
-import { labelsOf } from '../zone/names';
+import type { CharString } from '../zone/rdata/types';
+import { labelsOf, nameKey } from '../zone/names';
 import type { RecordText } from './recordText';
+import { joinStrings } from './recordText';
 import type { Tag, TagList, TextRange } from './tagList';
 import { isTagListWhitespace, parseTagList } from './tagList';
-import { lowerLabels, nameFromLabels, txtRecordText } from './txtRecords';
+import { showsMicrosoft365 } from './microsoft365';
+import { lowerLabels, nameFromLabels, textLocation, TYPE_CNAME, TYPE_MX, TYPE_TXT } from './txtRecords';
 
 /** The key types RFC 6376 and RFC 8463 define for `k=`. */
 export type DkimKeyType = 'rsa' | 'ed25519';
@@ -48,12 +52,43 @@ export interface DkimSyntaxProblem {
   readonly firstRange?: TextRange;
 }
 
-/** A TXT record of a zone read as a DKIM key record. */
+/**
+ * A TXT record of a zone read as a DKIM key record, in the compact form the dkim-* rules share: the verdict on its
+ * key, where `p=` stands, and which of the rarer things it holds. A zone keeps one per key record for its lifetime,
+ * so it holds a few numbers and shared objects only; a rule that reports on a record's other tags reads the record
+ * again with `rereadDkimTxt`, which is cheap and happens only for the records that carry the rule's trait.
+ */
 export interface DkimTxt {
   readonly record: ResourceRecord;
-  readonly text: RecordText;
-  readonly parsed: DkimKeyRecord;
+  /** The record's `DKIM_TRAITS`, or-ed together. */
+  readonly traits: number;
+  /** The verdict on the octets of `p=`, when its value is base64 that decodes (shared between records). */
+  readonly key: DecodedKey | undefined;
+  /** Where the value of `p=` starts in the record's text (0 when there is no `p=`). */
+  readonly keyValueStart: number;
+  readonly keyValueEnd: number;
 }
+
+/**
+ * What a key record holds beyond a plain key, one bit each in `DkimTxt.traits`; each rule that looks past the key
+ * reads again only the records with its trait.
+ */
+export const DKIM_TRAITS = {
+  /** `dkimSyntaxProblems` may find something (a record with `h=` is marked too: only the full check judges it). */
+  syntax: 1,
+  /** An `h=` tag. */
+  hashes: 2,
+  /** A `t=` tag. */
+  flags: 4,
+  /** A tag that RFC 6376 dropped (`OBSOLETE_DKIM_TAGS`). */
+  obsoleteTag: 8,
+  /** A `k=` that names no key type RFC 6376 or RFC 8463 defines. */
+  unknownKeyType: 16,
+  /** An empty `p=`. */
+  revoked: 32,
+} as const;
+
+export type DkimTrait = keyof typeof DKIM_TRAITS;
 
 /** What a hover shows for a key record. */
 export interface DkimKeyDescription {
@@ -88,12 +123,12 @@ export const OBSOLETE_DKIM_TAGS: ReadonlyMap<string, string> = new Map([
  * including the ADSP (`_adsp._domainkey`) and DKIM reporting (`_report._domainkey`) names, which hold no keys.
  */
 export function dkimKeyName(owner: string): { readonly selector: string; readonly domain: string } | undefined {
-  const lower = lowerLabels(owner);
-  const index = lower.indexOf('_domainkey', 1);
-  if (index < 1) return undefined;
-  if (index === 1 && (lower[0] === '_adsp' || lower[0] === '_report')) return undefined;
-  const labels = labelsOf(owner);
-  return { selector: labels.slice(0, index).join('.'), domain: nameFromLabels(labels.slice(index + 1)) };
+  if (!isPlainName(owner)) return dkimKeyNameFromLabels(owner);
+  const at = domainkeyLabelAt(owner);
+  if (at < 0) return undefined;
+  const domainStart = at + DOMAINKEY.length + 1;
+  const domain = domainStart >= owner.length ? '.' : owner.slice(domainStart);
+  return { selector: owner.slice(0, at - 1), domain: domain.endsWith('.') ? domain : `${domain}.` };
 }
 
 /** True when a text starts like a DKIM key record (`v=DKIM1`, any case), wherever it stands. */
@@ -101,40 +136,94 @@ export function looksLikeDkim(text: string): boolean {
   return /^[ \t]*v[ \t]*=[ \t]*dkim1(?![0-9a-z])/i.test(text);
 }
 
-/** The TXT records at key-record names of a zone, parsed. */
-export function dkimKeyRecords(zone: Zone): readonly DkimTxt[] {
-  let list = zoneCache.get(zone);
-  if (list === undefined) {
-    list = [];
-    for (const record of zone.records) {
-      if (!DOMAINKEY_LABEL.test(record.owner)) continue;
-      const entry = dkimTxt(record);
-      if (entry !== undefined && dkimKeyName(record.owner) !== undefined) list.push(entry);
+/**
+ * `looksLikeDkim` on a TXT record's strings, read in place: it tells the many TXT records that are no key records
+ * by their first characters, without joining their strings.
+ */
+export function stringsLookLikeDkim(strings: readonly CharString[]): boolean {
+  // What the text must start with once the blanks around `v` and `=` are skipped, in lower case.
+  const expected = 'v=dkim1';
+  let matched = 0;
+  for (const string of strings) {
+    const value = string.value;
+    for (let i = 0; i < value.length; i++) {
+      const code = value.charCodeAt(i);
+      const folded = code >= 65 && code <= 90 ? code + 32 : code;
+      if (matched === expected.length) return !((folded >= 97 && folded <= 122) || (folded >= 48 && folded <= 57));
+      if (matched <= 2 && (code === 32 || code === 9)) continue;
+      if (folded !== expected.charCodeAt(matched)) return false;
+      matched++;
     }
-    zoneCache.set(zone, list);
   }
-  return list;
+  return matched === expected.length;
 }
 
-/** A TXT record parsed as a key record (cached), whatever its name; undefined for other record types. */
+/** The TXT records at key-record names of a zone, in their compact form. */
+export function dkimKeyRecords(zone: Zone): readonly DkimTxt[] {
+  const scan = dkimScan(zone);
+  if (scan.keyRecords === undefined) {
+    scan.keyRecords = [];
+    for (const record of scan.keyTxtRecords) {
+      const entry = dkimTxt(record);
+      if (entry !== undefined) scan.keyRecords.push(entry);
+    }
+  }
+  return scan.keyRecords;
+}
+
+/** The CNAMEs at key-record names of a zone: selectors handed over to a provider's key. */
+export function selectorCnames(zone: Zone): readonly ResourceRecord[] {
+  return dkimScan(zone).selectorCnames;
+}
+
+/** The TXT records of a zone that start like a key record (`looksLikeDkim`) but stand at no key-record name. */
+export function strayKeyRecords(zone: Zone): readonly ResourceRecord[] {
+  return dkimScan(zone).strayKeyRecords;
+}
+
+/** The owners (name keys) of a zone's records that show Microsoft 365 (`showsMicrosoft365`), for mail-dkim-missing. */
+export function microsoft365Owners(zone: Zone): ReadonlySet<string> {
+  return dkimScan(zone).microsoft365Owners;
+}
+
+/** A TXT record read as a key record in its compact form, whatever its name; undefined for other record types. */
 export function dkimTxt(record: ResourceRecord): DkimTxt | undefined {
-  let entry = recordCache.get(record);
-  if (entry === undefined) {
-    const text = txtRecordText(record);
-    if (text === undefined) return undefined;
-    entry = { record, text, parsed: parseDkimKeyRecord(text.text) };
-    recordCache.set(record, entry);
-  }
-  return entry;
+  if (record.type !== TYPE_TXT || record.data.kind !== 'txt') return undefined;
+  return compactDkimTxt(record, record.data.strings);
 }
 
-/** Parses a key record: its tags, the key type in force, and the key in p= decoded with node:crypto. */
+/** True when a key record has this trait. */
+export function hasTrait(entry: DkimTxt, trait: DkimTrait): boolean {
+  return (entry.traits & DKIM_TRAITS[trait]) !== 0;
+}
+
+/**
+ * The joined text of a key record, read again rather than kept: a key record's text is long, and the rules need it
+ * only for the records they report on.
+ */
+export function dkimRecordText(entry: DkimTxt): RecordText {
+  const data = entry.record.data;
+  return joinStrings(data.kind === 'txt' ? data.strings : []);
+}
+
+/** A key record's text and full parse, read again for a rule that reports on its tags. */
+export function rereadDkimTxt(entry: DkimTxt): { readonly text: RecordText; readonly parsed: DkimKeyRecord } {
+  const text = dkimRecordText(entry);
+  return { text, parsed: parseDkimKeyRecord(text.text) };
+}
+
+/** Where the value of `p=` is written, for findings about the key. */
+export function keyValueLocation(entry: DkimTxt): Location {
+  return textLocation(entry.record, dkimRecordText(entry), { start: entry.keyValueStart, end: entry.keyValueEnd });
+}
+
+/** Parses a key record: its tags, the key type in force, and the key in p= decoded and judged. */
 export function parseDkimKeyRecord(text: string): DkimKeyRecord {
   const tagList = parseTagList(text);
   const tags = tagList.tags;
   const keyTypeTag = findTag(tags, 'k');
   const keyType = keyTypeTag === undefined ? 'rsa' : keyTypeTag.value.toLowerCase();
-  return { text, tagList, tags, keyTypeTag, keyType, key: readKey(findTag(tags, 'p'), keyType) };
+  return { text, tagList, tags, keyTypeTag, keyType, key: readKey(text, findTag(tags, 'p'), keyType) };
 }
 
 /** The first tag with this exact name (DKIM tag names are case-sensitive, RFC 6376 §3.2). */
@@ -144,7 +233,7 @@ export function findTag(tags: readonly Tag[], name: string): Tag | undefined {
 
 /** The key type when `k=` names one RFC 6376 or RFC 8463 defines. */
 export function knownKeyType(record: DkimKeyRecord): DkimKeyType | undefined {
-  return record.keyType === 'rsa' || record.keyType === 'ed25519' ? record.keyType : undefined;
+  return asKeyType(record.keyType);
 }
 
 /** Splits a colon-separated tag value (`h=`, `s=`, `t=`) into its entries, whitespace around them removed. */
@@ -258,60 +347,12 @@ const TAG_LIST_MESSAGES: Readonly<Record<TagList['problems'][number]['kind'], st
   'trailing-whitespace': 'whitespace after the final `;` is not allowed by the tag-list grammar (RFC 6376 §3.2): strict verifiers reject the record',
 };
 
-/** The DER prefix of an Ed25519 SubjectPublicKeyInfo; the 32 key octets follow it. */
-const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
-
-function readKey(tag: Tag | undefined, keyType: string): DkimKeyData {
-  if (tag === undefined) return { kind: 'missing' };
-  let compact = '';
-  const offsets: number[] = [];
-  for (let i = 0; i < tag.value.length; i++) {
-    if (isTagListWhitespace(tag.value.charCodeAt(i))) continue;
-    compact += tag.value[i];
-    offsets.push(tag.valueRange.start + i);
-  }
-  if (compact === '') return { kind: 'revoked', tag };
-  const badChar = /[^A-Za-z0-9+/=]/.exec(compact) ?? /=[^=]|={3,}/.exec(compact);
-  if (badChar !== null) {
-    const at = offsets[badChar.index];
-    return { kind: 'bad-base64', tag, message: `bad base64 in p=: \`${compact[badChar.index]}\` cannot stand here`, range: { start: at, end: at + 1 } };
-  }
-  if (compact.length % 4 !== 0) {
-    return {
-      kind: 'bad-base64',
-      tag,
-      message: `bad base64 in p=: ${compact.length} characters is not a multiple of 4, so the key is cut short or padding is missing`,
-      range: tag.valueRange,
-    };
-  }
-  const octets = Buffer.from(compact, 'base64');
-  const memoKey = `${keyType} ${compact}`;
-  let key = decodedKeys.get(memoKey);
-  if (key === undefined) {
-    key = decodeKey(octets, keyType);
-    if (decodedKeys.size >= 1000) decodedKeys.clear();
-    decodedKeys.set(memoKey, key);
-  }
-  return { kind: 'decoded', tag, octets, key };
-}
-
-/** Keys already decoded, by type and base64: hosting zones repeat one key for many domains, and decoding costs. */
-const decodedKeys = new Map<string, DecodedKey>();
-
-function decodeKey(octets: Buffer, keyType: string): DecodedKey {
-  switch (keyType) {
-    case 'rsa':
-      return decodeRsa(octets);
-    case 'ed25519':
-      return decodeEd25519(octets);
-    default:
-      return { kind: 'unchecked' };
-  }
-}
-
-function decodeRsa(octets: Buffer): DecodedKey {
-  // Both DER forms open with a SEQUENCE; anything else needs no costly attempt by OpenSSL to say so.
-  if (octets[0] !== 0x30) return notRsa(octets);
+/**
+ * The verdict OpenSSL gives on `p=` octets under `k=rsa`: an RSA SubjectPublicKeyInfo, else a bare RSAPublicKey
+ * (PKCS#1), else not an RSA key. It costs about 0.2 ms a key, so the rules ask it only for keys the DER reader
+ * (`plainRsaSpkiBits`) does not read, and remember its answers.
+ */
+export function rsaVerdictFromOpenSsl(octets: Buffer): DecodedKey {
   try {
     const key = createPublicKey({ key: octets, format: 'der', type: 'spki' });
     if (key.asymmetricKeyType !== 'rsa') {
@@ -325,32 +366,535 @@ function decodeRsa(octets: Buffer): DecodedKey {
     const key = createPublicKey({ key: octets, format: 'der', type: 'pkcs1' });
     return { kind: 'rsa', bits: key.asymmetricKeyDetails?.modulusLength ?? 0, encoding: 'pkcs1' };
   } catch {
-    return notRsa(octets);
+    return notRsa(octets.length);
   }
 }
 
-function notRsa(octets: Buffer): DecodedKey {
-  return {
-    kind: 'invalid',
-    message: `p= does not decode to an RSA public key: its ${octets.length} octets are not a DER SubjectPublicKeyInfo (the key is cut short or damaged)`,
-  };
+/** The label that marks key-record names. */
+const DOMAINKEY = '_domainkey';
+
+/** What a key-record name is, on decoded labels: `dkimKeyName` falls back to it for names that are not plain. */
+function dkimKeyNameFromLabels(owner: string): { readonly selector: string; readonly domain: string } | undefined {
+  const lower = lowerLabels(owner);
+  const index = lower.indexOf(DOMAINKEY, 1);
+  if (index < 1) return undefined;
+  if (index === 1 && (lower[0] === '_adsp' || lower[0] === '_report')) return undefined;
+  const labels = labelsOf(owner);
+  return { selector: labels.slice(0, index).join('.'), domain: nameFromLabels(labels.slice(index + 1)) };
 }
 
-function decodeEd25519(octets: Buffer): DecodedKey {
-  if (octets.length === 32) return { kind: 'ed25519' };
-  if (octets.length === 44 && octets.subarray(0, 12).equals(ED25519_SPKI_PREFIX)) {
+/**
+ * True when every character of a name stands for itself: printable ASCII that needs no escape in a label. Such a
+ * name's labels are the text between its dots, so it can be read without decoding it into labels.
+ */
+function isPlainName(name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const code = name.charCodeAt(i);
+    if (code <= 32 || code >= 127 || code === 34 || code === 36 || code === 40 || code === 41 || code === 59 || code === 64 || code === 92) return false;
+  }
+  return true;
+}
+
+/**
+ * In a plain name, where the first `_domainkey` label after the first label starts, or -1 when there is none or
+ * it follows `_adsp` or `_report` as the first label.
+ */
+function domainkeyLabelAt(name: string): number {
+  let from = 0;
+  for (;;) {
+    const dot = name.indexOf('._', from);
+    if (dot < 0) return -1;
+    const start = dot + 1;
+    const end = start + DOMAINKEY.length;
+    if ((end === name.length || name.charCodeAt(end) === 46) && equalsFolded(name, start, end, DOMAINKEY)) {
+      const isSecondLabel = name.indexOf('.') === dot;
+      return isSecondLabel && (equalsFolded(name, 0, dot, '_adsp') || equalsFolded(name, 0, dot, '_report')) ? -1 : start;
+    }
+    from = start;
+  }
+}
+
+/**
+ * True for the owners whose TXT records are key records: a `_domainkey` label as `dkimKeyName` finds it, written
+ * as such (not with escapes) in the owner.
+ */
+function isKeyRecordName(owner: string): boolean {
+  // Most owners hold no `._`: one search keeps large zones fast.
+  if (owner.indexOf('._') < 0) return false;
+  // Owners are canonical names, which escape every character that does not stand for itself: without a backslash
+  // an owner is a plain name, and two native searches tell it apart from the others.
+  if (owner.indexOf('\\') < 0) return domainkeyLabelAt(owner) >= 0;
+  return DOMAINKEY_LABEL.test(owner) && dkimKeyNameFromLabels(owner) !== undefined;
+}
+
+/** True when text[start, end) is `lower` with ASCII letters in any case (`lower` is in lower case). */
+function equalsFolded(text: string, start: number, end: number, lower: string): boolean {
+  if (end - start !== lower.length) return false;
+  for (let i = 0; i < lower.length; i++) {
+    const code = text.charCodeAt(start + i);
+    if ((code >= 65 && code <= 90 ? code + 32 : code) !== lower.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+function asKeyType(keyType: string): DkimKeyType | undefined {
+  return keyType === 'rsa' || keyType === 'ed25519' ? keyType : undefined;
+}
+
+/**
+ * The compact form of a key record. A plain record is read from offsets, without an object per tag; any other
+ * record is parsed in full, so the plain reading never has to agree with the parse on anything but plain records.
+ */
+function compactDkimTxt(record: ResourceRecord, strings: readonly CharString[]): DkimTxt {
+  const text = joinStrings(strings).text;
+  return (plainTags.read(text) && compactFromPlainTags(record, text, plainTags)) || compactFromParse(record, parseDkimKeyRecord(text));
+}
+
+/**
+ * The compact form of a record whose tag list is plain, or undefined when its `p=` is not canonical base64 (with
+ * whitespace in it, a character out of place, or padding bits set), which only the full parse reports exactly.
+ */
+function compactFromPlainTags(record: ResourceRecord, text: string, tags: PlainTagList): DkimTxt | undefined {
+  let traits = 0;
+  if (tags.has(TAG_V) && (tags.first !== TAG_V || !equalsExactly(text, tags.valueStart(TAG_V), tags.valueEnd(TAG_V), 'DKIM1'))) {
+    traits |= DKIM_TRAITS.syntax;
+  }
+  if (tags.has(TAG_H)) traits |= DKIM_TRAITS.syntax | DKIM_TRAITS.hashes;
+  if (tags.has(TAG_T)) traits |= DKIM_TRAITS.flags;
+  for (const code of OBSOLETE_TAG_CODES) if (tags.has(code)) traits |= DKIM_TRAITS.obsoleteTag;
+  let keyType: DkimKeyType | undefined = 'rsa';
+  if (tags.has(TAG_K)) {
+    const start = tags.valueStart(TAG_K);
+    const end = tags.valueEnd(TAG_K);
+    keyType = equalsFolded(text, start, end, 'rsa') ? 'rsa' : equalsFolded(text, start, end, 'ed25519') ? 'ed25519' : undefined;
+    if (keyType === undefined) traits |= DKIM_TRAITS.unknownKeyType;
+  }
+  if (!tags.has(TAG_P)) return compactEntry(record, traits | DKIM_TRAITS.syntax, undefined, 0, 0);
+  const start = tags.valueStart(TAG_P);
+  const end = tags.valueEnd(TAG_P);
+  if (start === end) return compactEntry(record, traits | DKIM_TRAITS.revoked, undefined, start, end);
+  // Node decodes base64 leniently, but what encodes back to the same text is canonical base64: only the
+  // alphabet, padding where it belongs, a multiple of 4 characters. Two native passes beat one in JavaScript.
+  const base64 = text.slice(start, end);
+  const octets = Buffer.from(base64, 'base64');
+  if (octets.toString('base64') !== base64) return undefined;
+  return compactEntry(record, traits, judgeKey(octets, base64, keyType), start, end);
+}
+
+function compactFromParse(record: ResourceRecord, parsed: DkimKeyRecord): DkimTxt {
+  let traits = 0;
+  if (dkimSyntaxProblems(parsed).length > 0) traits |= DKIM_TRAITS.syntax;
+  if (findTag(parsed.tags, 'h') !== undefined) traits |= DKIM_TRAITS.hashes;
+  if (findTag(parsed.tags, 't') !== undefined) traits |= DKIM_TRAITS.flags;
+  if (parsed.tags.some((tag) => OBSOLETE_DKIM_TAGS.has(tag.name))) traits |= DKIM_TRAITS.obsoleteTag;
+  if (parsed.keyTypeTag !== undefined && knownKeyType(parsed) === undefined) traits |= DKIM_TRAITS.unknownKeyType;
+  const key = parsed.key;
+  if (key.kind === 'missing') return compactEntry(record, traits, undefined, 0, 0);
+  if (key.kind === 'revoked') traits |= DKIM_TRAITS.revoked;
+  const range = key.tag.valueRange;
+  return compactEntry(record, traits, key.kind === 'decoded' ? key.key : undefined, range.start, range.end);
+}
+
+/** Builds every entry in one shape, so the rules' loops over them stay monomorphic. */
+function compactEntry(record: ResourceRecord, traits: number, key: DecodedKey | undefined, keyValueStart: number, keyValueEnd: number): DkimTxt {
+  return { record, traits, key, keyValueStart, keyValueEnd };
+}
+
+/** True when text[start, end) is exactly `expected`. */
+function equalsExactly(text: string, start: number, end: number, expected: string): boolean {
+  return end - start === expected.length && text.startsWith(expected, start);
+}
+
+const TAG_H = 104;
+const TAG_K = 107;
+const TAG_P = 112;
+const TAG_T = 116;
+const TAG_V = 118;
+const OBSOLETE_TAG_CODES: readonly number[] = [...OBSOLETE_DKIM_TAGS.keys()].filter((name) => name.length === 1).map((name) => name.charCodeAt(0));
+
+/**
+ * A tag list read as `parseTagList` reads it, but only when it is plain: no grammar problem, and every tag name a
+ * single letter written once. Nearly every key record is, and reading one this way builds no object per tag. The
+ * characters of `p=` are left unread: the caller checks them as base64, which admits none that the grammar forbids.
+ */
+class PlainTagList {
+  /** Where each tag's value starts and ends, by the char code of the tag's one-letter name. */
+  private readonly starts = new Int32Array(123);
+  private readonly ends = new Int32Array(123);
+  /** The names seen: bit n for `A` + n and for `a` + n. */
+  private upperSeen = 0;
+  private lowerSeen = 0;
+  /** The char code of the first tag's name. */
+  first = 0;
+
+  /** Reads a record's text; false when its tag list is not plain (and then nothing read is valid). */
+  read(text: string): boolean {
+    this.upperSeen = 0;
+    this.lowerSeen = 0;
+    let segmentStart = 0;
+    for (;;) {
+      const semicolon = text.indexOf(';', segmentStart);
+      const isLast = semicolon < 0;
+      const segmentEnd = isLast ? text.length : semicolon;
+      const nameStart = skipWhitespace(text, segmentStart, segmentEnd);
+      if (nameStart === segmentEnd) {
+        // An empty tag, or whitespace after the final `;`: grammar problems for parseTagList to report.
+        if (!isLast || (segmentStart > 0 && segmentEnd > segmentStart)) return false;
+      } else if (!this.readTag(text, nameStart, segmentEnd)) {
+        return false;
+      }
+      if (isLast) return true;
+      segmentStart = semicolon + 1;
+    }
+  }
+
+  has(code: number): boolean {
+    return code >= 97 ? ((this.lowerSeen >>> (code - 97)) & 1) === 1 : ((this.upperSeen >>> (code - 65)) & 1) === 1;
+  }
+
+  valueStart(code: number): number {
+    return this.starts[code];
+  }
+
+  valueEnd(code: number): number {
+    return this.ends[code];
+  }
+
+  private readTag(text: string, nameStart: number, segmentEnd: number): boolean {
+    const equals = text.indexOf('=', nameStart);
+    if (equals < 0 || equals >= segmentEnd || trimEnd(text, nameStart, equals) !== nameStart + 1) return false;
+    const code = text.charCodeAt(nameStart);
+    const isUpper = code >= 65 && code <= 90;
+    if (!isUpper && !(code >= 97 && code <= 122)) return false;
+    const bit = 1 << (isUpper ? code - 65 : code - 97);
+    if (((isUpper ? this.upperSeen : this.lowerSeen) & bit) !== 0) return false;
+    const valueStart = skipWhitespace(text, equals + 1, segmentEnd);
+    const valueEnd = Math.max(valueStart, trimEnd(text, valueStart, segmentEnd));
+    if (code !== TAG_P) {
+      for (let i = valueStart; i < valueEnd; i++) {
+        const c = text.charCodeAt(i);
+        if ((c < 32 && !isTagListWhitespace(c)) || c > 126) return false;
+      }
+    }
+    if (this.upperSeen === 0 && this.lowerSeen === 0) this.first = code;
+    if (isUpper) this.upperSeen |= bit;
+    else this.lowerSeen |= bit;
+    this.starts[code] = valueStart;
+    this.ends[code] = valueEnd;
+    return true;
+  }
+}
+
+/** One reader for every record: it keeps nothing a record needs once its compact form is made. */
+const plainTags = new PlainTagList();
+
+function skipWhitespace(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && isTagListWhitespace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+function trimEnd(text: string, from: number, to: number): number {
+  let i = to;
+  while (i > from && isTagListWhitespace(text.charCodeAt(i - 1))) i--;
+  return i;
+}
+
+/** What the value of `p=` holds once the whitespace RFC 6376 allows inside it is dropped. */
+type KeyText =
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'bad-base64'; readonly message: string; readonly range: TextRange }
+  | { readonly kind: 'base64'; readonly compact: string };
+
+const EMPTY_KEY_TEXT: KeyText = { kind: 'empty' };
+
+function readKey(text: string, tag: Tag | undefined, keyType: string): DkimKeyData {
+  if (tag === undefined) return { kind: 'missing' };
+  const keyText = readKeyText(text, tag.valueRange.start, tag.valueRange.end);
+  switch (keyText.kind) {
+    case 'empty':
+      return { kind: 'revoked', tag };
+    case 'bad-base64':
+      return { kind: 'bad-base64', tag, message: keyText.message, range: keyText.range };
+    case 'base64': {
+      const octets = Buffer.from(keyText.compact, 'base64');
+      return { kind: 'decoded', tag, octets, key: judgeKey(octets, keyText.compact, asKeyType(keyType)) };
+    }
+  }
+}
+
+/** Reads the value of `p=` at text[start, end): its base64 without whitespace, checked character by character. */
+function readKeyText(text: string, start: number, end: number): KeyText {
+  let compact = '';
+  let pieceStart = start;
+  for (let i = start; i < end; i++) {
+    if (!isTagListWhitespace(text.charCodeAt(i))) continue;
+    compact += text.slice(pieceStart, i);
+    pieceStart = i + 1;
+  }
+  compact += text.slice(pieceStart, end);
+  if (compact === '') return EMPTY_KEY_TEXT;
+  let bad = -1;
+  for (let i = 0; i < compact.length && bad < 0; i++) if (!isBase64Char(compact.charCodeAt(i))) bad = i;
+  if (bad < 0) bad = misplacedPadding(compact);
+  if (bad >= 0) {
+    const at = textOffsetOf(text, start, bad);
+    return { kind: 'bad-base64', message: `bad base64 in p=: \`${compact[bad]}\` cannot stand here`, range: { start: at, end: at + 1 } };
+  }
+  if (compact.length % 4 !== 0) {
     return {
-      kind: 'invalid',
-      message: 'p= holds an Ed25519 SubjectPublicKeyInfo; RFC 8463 §4.2 wants only the 32 raw key octets (its last 32 octets, base64-encoded)',
+      kind: 'bad-base64',
+      message: `bad base64 in p=: ${compact.length} characters is not a multiple of 4, so the key is cut short or padding is missing`,
+      range: { start, end },
     };
   }
+  return { kind: 'base64', compact };
+}
+
+function isBase64Char(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 43 || code === 47 || code === 61;
+}
+
+/** The first `=` that is followed by anything but `=`, or that starts a run of three: padding out of place. */
+function misplacedPadding(compact: string): number {
+  for (let i = compact.indexOf('='); i >= 0; i = compact.indexOf('=', i + 1)) {
+    const next = compact.charCodeAt(i + 1);
+    if (i + 1 < compact.length && next !== 61) return i;
+    if (next === 61 && compact.charCodeAt(i + 2) === 61) return i;
+  }
+  return -1;
+}
+
+/** The text offset of the character at `index` of the value that starts at `start`, whitespace skipped. */
+function textOffsetOf(text: string, start: number, index: number): number {
+  let seen = -1;
+  for (let i = start; ; i++) {
+    if (!isTagListWhitespace(text.charCodeAt(i))) seen++;
+    if (seen === index) return i;
+  }
+}
+
+/** The verdict on the octets of `p=` (`base64` is their text), as the key type in force reads them. */
+function judgeKey(octets: Buffer, base64: string, keyType: DkimKeyType | undefined): DecodedKey {
+  switch (keyType) {
+    case 'rsa':
+      return judgeRsa(octets, base64);
+    case 'ed25519':
+      return judgeEd25519(octets);
+    case undefined:
+      return UNCHECKED;
+  }
+}
+
+function judgeRsa(octets: Buffer, base64: string): DecodedKey {
+  // Both DER forms open with a SEQUENCE; anything else needs no costly attempt by OpenSSL to say so.
+  if (octets[0] !== 0x30 || cannotBeRsaKey(octets)) return notRsa(octets.length);
+  const bits = plainRsaSpkiBits(octets);
+  if (bits !== undefined) return spkiRsaKey(bits);
+  let verdict = openSslVerdicts.get(base64);
+  if (verdict === undefined) {
+    verdict = rsaVerdictFromOpenSsl(octets);
+    remember(openSslVerdicts, base64, verdict);
+  }
+  return verdict;
+}
+
+/**
+ * True when octets that open with a SEQUENCE can be neither a SubjectPublicKeyInfo nor an RSAPublicKey, told by the
+ * SEQUENCE's length and the tag of its first element: OpenSSL rejects both forms when the SEQUENCE runs past the
+ * octets or is empty, and when its first element is not of the universal class or has a tag number other than
+ * SEQUENCE (a SubjectPublicKeyInfo's first element), INTEGER (an RSAPublicKey's) or the escape to a high tag
+ * number. Damaged keys mostly fail so, and each such answer saves two calls into OpenSSL. Indefinite and reserved
+ * lengths are left to OpenSSL.
+ */
+function cannotBeRsaKey(der: Uint8Array): boolean {
+  if (der.length < 2) return true;
+  const lengthOctet = der[1];
+  if (lengthOctet === 0x80 || lengthOctet === 0xff) return false;
+  let contentStart = 2;
+  let length = lengthOctet;
+  if (lengthOctet > 0x80) {
+    contentStart = 2 + (lengthOctet & 0x7f);
+    if (contentStart > der.length) return true;
+    length = 0;
+    for (let i = 2; i < contentStart; i++) {
+      // A length past 2^32 octets runs past any key a TXT record holds.
+      if (length >= 2 ** 24) return true;
+      length = length * 256 + der[i];
+    }
+  }
+  if (length === 0 || contentStart + length > der.length) return true;
+  const identifier = der[contentStart];
+  const tagNumber = identifier & 0x1f;
+  return (identifier & 0xc0) !== 0 || (tagNumber !== 0x10 && tagNumber !== 0x02 && tagNumber !== 0x1f);
+}
+
+/** `SEQUENCE { OBJECT IDENTIFIER rsaEncryption (1.2.840.113549.1.1.1), NULL }`, the AlgorithmIdentifier of RSA keys. */
+const RSA_ALGORITHM = Buffer.from('300d06092a864886f70d0101010500', 'hex');
+
+/** The largest modulus OpenSSL signs or verifies with (OPENSSL_RSA_MAX_MODULUS_BITS); larger keys go to OpenSSL. */
+const MAX_PLAIN_RSA_BITS = 16384;
+
+/**
+ * The modulus size of an RSA SubjectPublicKeyInfo written in plain DER: definite minimal lengths, rsaEncryption
+ * with NULL parameters, positive minimal integers, and nothing after the key. OpenSSL reads every such key and
+ * reports this size, so these keys, which are what signers publish, need no call to it; undefined for anything
+ * else, which OpenSSL then judges.
+ */
+function plainRsaSpkiBits(der: Uint8Array): number | undefined {
+  const outer = derElement(der, 0, 0x30);
+  if (outer === undefined || outer.end !== der.length) return undefined;
+  const algorithmEnd = outer.contentStart + RSA_ALGORITHM.length;
+  if (algorithmEnd > outer.end || !octetsAt(der, outer.contentStart, RSA_ALGORITHM)) return undefined;
+  const bitString = derElement(der, algorithmEnd, 0x03);
+  if (bitString === undefined || bitString.end !== outer.end || bitString.contentStart >= bitString.end || der[bitString.contentStart] !== 0) return undefined;
+  const publicKey = derElement(der, bitString.contentStart + 1, 0x30);
+  if (publicKey === undefined || publicKey.end !== bitString.end) return undefined;
+  const modulus = derElement(der, publicKey.contentStart, 0x02);
+  if (modulus === undefined || !isMinimalPositive(der, modulus)) return undefined;
+  const exponent = derElement(der, modulus.end, 0x02);
+  if (exponent === undefined || exponent.end !== publicKey.end || !isMinimalPositive(der, exponent)) return undefined;
+  const first = der[modulus.contentStart];
+  const bits = (modulus.end - modulus.contentStart - 1) * 8 + (first === 0 ? 0 : 32 - Math.clz32(first));
+  return bits <= MAX_PLAIN_RSA_BITS ? bits : undefined;
+}
+
+/** True when `expected` stands in the octets at `at` (compared in place: a subarray would cost an object). */
+function octetsAt(octets: Uint8Array, at: number, expected: Uint8Array): boolean {
+  for (let i = 0; i < expected.length; i++) if (octets[at + i] !== expected[i]) return false;
+  return true;
+}
+
+/** A DER element with this tag at `at`, with a definite length in its minimal form, that fits in the octets. */
+function derElement(der: Uint8Array, at: number, tag: number): { readonly contentStart: number; readonly end: number } | undefined {
+  if (at + 2 > der.length || der[at] !== tag) return undefined;
+  const lengthOctet = der[at + 1];
+  let length: number;
+  let contentStart: number;
+  if (lengthOctet < 0x80) {
+    length = lengthOctet;
+    contentStart = at + 2;
+  } else if (lengthOctet === 0x81 && at + 3 <= der.length && der[at + 2] >= 0x80) {
+    length = der[at + 2];
+    contentStart = at + 3;
+  } else if (lengthOctet === 0x82 && at + 4 <= der.length && der[at + 2] !== 0) {
+    length = (der[at + 2] << 8) | der[at + 3];
+    contentStart = at + 4;
+  } else {
+    return undefined;
+  }
+  const end = contentStart + length;
+  return end <= der.length ? { contentStart, end } : undefined;
+}
+
+/** True when a DER INTEGER is positive and written in the fewest octets (a leading 0 only before a high bit). */
+function isMinimalPositive(der: Uint8Array, integer: { readonly contentStart: number; readonly end: number }): boolean {
+  const length = integer.end - integer.contentStart;
+  if (length === 0) return false;
+  const first = der[integer.contentStart];
+  if (first === 0) return length > 1 && der[integer.contentStart + 1] >= 0x80;
+  return first < 0x80;
+}
+
+/** The DER prefix of an Ed25519 SubjectPublicKeyInfo; the 32 key octets follow it. */
+const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
+
+function judgeEd25519(octets: Buffer): DecodedKey {
+  if (octets.length === 32) return ED25519_KEY;
+  if (octets.length === 44 && octetsAt(octets, 0, ED25519_SPKI_PREFIX)) return ED25519_SPKI;
   return { kind: 'invalid', message: `p= is ${octets.length} octets; an Ed25519 key is 32 raw octets (RFC 8463 §4.2)` };
+}
+
+/**
+ * The verdicts many records share, made once: a zone's entries point at them instead of holding copies. The maps
+ * are keyed by size and never hold more than MEMO_LIMIT entries.
+ */
+const UNCHECKED: DecodedKey = { kind: 'unchecked' };
+const ED25519_KEY: DecodedKey = { kind: 'ed25519' };
+const ED25519_SPKI: DecodedKey = {
+  kind: 'invalid',
+  message: 'p= holds an Ed25519 SubjectPublicKeyInfo; RFC 8463 §4.2 wants only the 32 raw key octets (its last 32 octets, base64-encoded)',
+};
+const spkiRsaKeys = new Map<number, DecodedKey>();
+const notRsaKeys = new Map<number, DecodedKey>();
+
+function spkiRsaKey(bits: number): DecodedKey {
+  let verdict = spkiRsaKeys.get(bits);
+  if (verdict === undefined) {
+    verdict = { kind: 'rsa', bits, encoding: 'spki' };
+    remember(spkiRsaKeys, bits, verdict);
+  }
+  return verdict;
+}
+
+function notRsa(octetCount: number): DecodedKey {
+  let verdict = notRsaKeys.get(octetCount);
+  if (verdict === undefined) {
+    verdict = {
+      kind: 'invalid',
+      message: `p= does not decode to an RSA public key: its ${octetCount} octets are not a DER SubjectPublicKeyInfo (the key is cut short or damaged)`,
+    };
+    remember(notRsaKeys, octetCount, verdict);
+  }
+  return verdict;
+}
+
+/**
+ * OpenSSL's verdicts by key text: hosting zones repeat one key for many domains, and each call costs about 0.2 ms.
+ * The keys the DER reader reads are not remembered: reading one again costs less than hashing its text.
+ */
+const openSslVerdicts = new Map<string, DecodedKey>();
+
+const MEMO_LIMIT = 1000;
+
+/** Adds to a memo, emptying it first when it is full, so a zone of unrelated keys cannot grow it without end. */
+function remember<K>(memo: Map<K, DecodedKey>, key: K, verdict: DecodedKey): void {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, verdict);
 }
 
 function article(type: string): string {
   return /^[aeiou]/i.test(type) ? `an ${type}` : `a ${type}`;
 }
 
-const zoneCache = new WeakMap<Zone, DkimTxt[]>();
+/**
+ * What the DKIM rules read of a zone, gathered in one pass over its records: a large zone is walked once for all
+ * of them rather than once per rule. It is kept while the zone lives (a zone is replaced when its file changes), and
+ * holds about 40 bytes per key record and references to the few records of the other kinds.
+ */
+interface DkimScan {
+  /** The TXT records at key-record names. */
+  readonly keyTxtRecords: ResourceRecord[];
+  /** Their compact forms, made when a rule first asks: the rules that look at names alone never pay for them. */
+  keyRecords: DkimTxt[] | undefined;
+  readonly selectorCnames: ResourceRecord[];
+  readonly strayKeyRecords: ResourceRecord[];
+  readonly microsoft365Owners: Set<string>;
+}
+
+function dkimScan(zone: Zone): DkimScan {
+  let scan = zoneScans.get(zone);
+  if (scan === undefined) {
+    scan = { keyTxtRecords: [], keyRecords: undefined, selectorCnames: [], strayKeyRecords: [], microsoft365Owners: new Set() };
+    for (const record of zone.records) {
+      // The type alone settles most records, so their data is never read.
+      const type = record.type;
+      if (type === TYPE_TXT) {
+        const data = record.data;
+        if (data.kind !== 'txt') continue;
+        if (isKeyRecordName(record.owner)) scan.keyTxtRecords.push(record);
+        else if (stringsLookLikeDkim(data.strings) && dkimKeyName(record.owner) === undefined) scan.strayKeyRecords.push(record);
+        if (showsMicrosoft365(record)) scan.microsoft365Owners.add(nameKey(record.owner));
+      } else if (type === TYPE_CNAME) {
+        if (record.data.kind === 'target' && dkimKeyName(record.owner) !== undefined) scan.selectorCnames.push(record);
+      } else if (type === TYPE_MX && showsMicrosoft365(record)) {
+        scan.microsoft365Owners.add(nameKey(record.owner));
+      }
+    }
+    zoneScans.set(zone, scan);
+  }
+  return scan;
+}
+
+const zoneScans = new WeakMap<Zone, DkimScan>();
 const DOMAINKEY_LABEL = /\._domainkey(?:\.|$)/i;
-const recordCache = new WeakMap<ResourceRecord, DkimTxt>();

@@ -1,8 +1,10 @@
 // Microsoft 365 as DNS shows it: the SPF include and MX hosts that reveal a domain uses it, and the shapes of the
 // DKIM selector CNAMEs it asks for (`selector1`/`selector2._domainkey`).
 
+import type { ResourceRecord } from '../zone/model';
+import { joinStrings } from './recordText';
 import type { TextRange } from './tagList';
-import { lowerLabels } from './txtRecords';
+import { isSpfText, lowerLabels, TYPE_TXT } from './txtRecords';
 
 export const MICROSOFT_365_SELECTORS: readonly string[] = ['selector1', 'selector2'];
 
@@ -23,6 +25,23 @@ export function microsoft365IncludeRange(spfText: string): TextRange | undefined
   if (term === null) return undefined;
   const start = term.index + term[1].length;
   return { start, end: start + term[2].length };
+}
+
+/**
+ * True when a record shows that its owner uses Microsoft 365: an MX to one of its hosts, or an SPF record with its
+ * include. The DKIM scan of a zone asks it of every MX and TXT record, for mail-dkim-missing.
+ */
+export function showsMicrosoft365(record: ResourceRecord): boolean {
+  const data = record.data;
+  if (data.kind === 'mx') return isMicrosoft365Mx(data.exchange);
+  if (record.type !== TYPE_TXT || data.kind !== 'txt' || data.strings.length === 0) return false;
+  // `isSpfText` reads no more than the text's first 7 characters, so when the first string holds them its answer
+  // on that string is the answer on the text: DKIM keys, the longest TXT records, are never joined. The `s` of
+  // `v=spf1` tells most other records apart by one character.
+  const first = data.strings[0].value;
+  if (first.length >= 7 && ((first.charCodeAt(2) | 0x20) !== 115 || !isSpfText(first))) return false;
+  const text = data.strings.length === 1 ? first : joinStrings(data.strings).text;
+  return (first.length >= 7 || isSpfText(text)) && microsoft365IncludeRange(text) !== undefined;
 }
 
 /** A domain the way Microsoft writes it inside host labels: dots as dashes (`contoso.com.` gives `contoso-com`). */

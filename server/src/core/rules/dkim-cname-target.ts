@@ -2,8 +2,8 @@
 // found where the provider signs from (Microsoft 365: selector1/selector2._domainkey).
 
 import { microsoft365TargetProblem, isMicrosoftDkimTarget, MICROSOFT_365_SELECTORS } from '../email/microsoft365';
-import { dkimKeyName } from '../email/dkim';
-import { shown, TYPE_CNAME } from '../email/txtRecords';
+import { dkimKeyName, selectorCnames } from '../email/dkim';
+import { shown } from '../email/txtRecords';
 import type { Rule } from './rule';
 
 export const rule: Rule = {
@@ -13,10 +13,9 @@ export const rule: Rule = {
     summary: "A selector CNAME whose target does not fit its provider's pattern (Microsoft 365).",
   },
   check(context) {
-    for (const record of context.zone.records) {
-      if (record.type !== TYPE_CNAME || record.data.kind !== 'target') continue;
+    for (const record of selectorCnames(context.zone)) {
       const key = dkimKeyName(record.owner);
-      if (key === undefined) continue;
+      if (key === undefined || record.data.kind !== 'target') continue;
       const selector = key.selector.toLowerCase();
       if (!MICROSOFT_365_SELECTORS.includes(selector) || !isMicrosoftDkimTarget(record.data.target)) continue;
       const problem = microsoft365TargetProblem({ selector, domain: key.domain, target: record.data.target });

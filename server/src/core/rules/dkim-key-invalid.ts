@@ -2,7 +2,7 @@
 // SubjectPublicKeyInfo; RFC 8463 §4.2: 32 raw Ed25519 octets), so verifiers cannot use it.
 
 import { checkedDkimRecords, MailAliasIndex } from '../email/aliases';
-import { textLocation } from '../email/txtRecords';
+import { keyValueLocation } from '../email/dkim';
 import type { Rule } from './rule';
 
 export const rule: Rule = {
@@ -12,15 +12,14 @@ export const rule: Rule = {
     summary: 'p= does not decode to a key of the type k= names.',
   },
   check(context) {
-    for (const { record, text, parsed } of checkedDkimRecords(context.zone, new MailAliasIndex(context.workspace))) {
-      const key = parsed.key;
-      if (key.kind !== 'decoded') continue;
-      const location = textLocation(record, text, key.tag.valueRange);
-      if (key.key.kind === 'invalid') {
-        context.report({ location, message: key.key.message });
-      } else if (key.key.kind === 'rsa' && key.key.encoding === 'pkcs1') {
+    for (const entry of checkedDkimRecords(context.zone, new MailAliasIndex(context.workspace))) {
+      const key = entry.key;
+      if (key === undefined) continue;
+      if (key.kind === 'invalid') {
+        context.report({ location: keyValueLocation(entry), message: key.message });
+      } else if (key.kind === 'rsa' && key.encoding === 'pkcs1') {
         context.report({
-          location,
+          location: keyValueLocation(entry),
           message:
             'p= holds a bare RSAPublicKey (PKCS#1), not a SubjectPublicKeyInfo: RFC 6376 names the former, but most verifiers (OpenDKIM among them) read only the latter, as the RFC\'s own example shows; publish the key as openssl rsa -pubout prints it',
           severity: 'warning',

@@ -2,26 +2,25 @@
 // they must not, and verifiers treat such signatures as failed.
 
 import { checkedDkimRecords, MailAliasIndex } from '../email/aliases';
-import { textLocation } from '../email/txtRecords';
+import { keyValueLocation } from '../email/dkim';
 import type { Rule } from './rule';
 
 export const rule: Rule = {
   meta: { id: 'dkim-key-weak', defaultSeverity: 'warning', summary: 'An RSA key under 2048 bits (error under 1024).' },
   check(context) {
-    for (const { record, text, parsed } of checkedDkimRecords(context.zone, new MailAliasIndex(context.workspace))) {
-      const key = parsed.key;
-      if (key.kind !== 'decoded' || key.key.kind !== 'rsa' || key.key.bits >= 2048) continue;
-      const location = textLocation(record, text, key.tag.valueRange);
-      if (key.key.bits < 1024) {
+    for (const entry of checkedDkimRecords(context.zone, new MailAliasIndex(context.workspace))) {
+      const key = entry.key;
+      if (key === undefined || key.kind !== 'rsa' || key.bits >= 2048) continue;
+      if (key.bits < 1024) {
         context.report({
-          location,
-          message: `RSA key of ${key.key.bits} bits: RFC 8301 §3.2 forbids signing with keys under 1024 bits, and verifiers treat such signatures as failed; publish a 2048-bit key`,
+          location: keyValueLocation(entry),
+          message: `RSA key of ${key.bits} bits: RFC 8301 §3.2 forbids signing with keys under 1024 bits, and verifiers treat such signatures as failed; publish a 2048-bit key`,
           severity: 'error',
         });
       } else {
         context.report({
-          location,
-          message: `RSA key of ${key.key.bits} bits: RFC 8301 §3.2 asks signers for at least 2048 bits; publish a 2048-bit key under a new selector and switch to it`,
+          location: keyValueLocation(entry),
+          message: `RSA key of ${key.bits} bits: RFC 8301 §3.2 asks signers for at least 2048 bits; publish a 2048-bit key under a new selector and switch to it`,
         });
       }
     }

@@ -2,18 +2,17 @@
 // `<selector>._domainkey.<domain>` only.
 
 import { MailAliasIndex } from '../email/aliases';
-import { dkimKeyName, looksLikeDkim } from '../email/dkim';
-import { recordLocation, shown, startsWithV, txtRecordText } from '../email/txtRecords';
+import { strayKeyRecords } from '../email/dkim';
+import { recordLocation, shown } from '../email/txtRecords';
 import type { Rule } from './rule';
 
 export const rule: Rule = {
   meta: { id: 'dkim-misplaced', defaultSeverity: 'warning', summary: 'A v=DKIM1 record that is not under a _domainkey name.' },
   check(context) {
+    const records = strayKeyRecords(context.zone);
+    if (records.length === 0) return;
     const aliases = new MailAliasIndex(context.workspace);
-    for (const record of context.zone.records) {
-      if (record.data.kind !== 'txt' || !startsWithV(record.data.strings)) continue;
-      const text = txtRecordText(record);
-      if (text === undefined || !looksLikeDkim(text.text) || dkimKeyName(record.owner) !== undefined) continue;
+    for (const record of records) {
       // A provider's zone keeps keys at its own names, which its customers' selector CNAMEs point at.
       if (aliases.has(record.owner, 'dkim')) continue;
       context.report({

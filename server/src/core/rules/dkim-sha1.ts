@@ -2,7 +2,7 @@
 // every signature with this key fails.
 
 import { checkedDkimRecords, MailAliasIndex } from '../email/aliases';
-import { DKIM_HASH_ALGORITHMS, findTag, listValues } from '../email/dkim';
+import { DKIM_HASH_ALGORITHMS, findTag, hasTrait, listValues, rereadDkimTxt } from '../email/dkim';
 import { textLocation } from '../email/txtRecords';
 import { removeTag, replaceTagValue } from '../edit/tags';
 import { editFix } from '../edit/textEdit';
@@ -11,7 +11,10 @@ import type { Rule } from './rule';
 export const rule: Rule = {
   meta: { id: 'dkim-sha1', defaultSeverity: 'warning', summary: 'h= allows only sha1 (RFC 8301: sha1 must not be used).' },
   check(context) {
-    for (const { record, text, parsed } of checkedDkimRecords(context.zone, new MailAliasIndex(context.workspace))) {
+    for (const entry of checkedDkimRecords(context.zone, new MailAliasIndex(context.workspace))) {
+      if (!hasTrait(entry, 'hashes')) continue;
+      const { record } = entry;
+      const { text, parsed } = rereadDkimTxt(entry);
       const hashes = findTag(parsed.tags, 'h');
       if (hashes === undefined) continue;
       const known = listValues(hashes)

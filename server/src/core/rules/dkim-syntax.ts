@@ -2,7 +2,7 @@
 // base64, duplicate tags); verifiers reject such a key and every signature that uses it fails.
 
 import { checkedDkimRecords, MailAliasIndex } from '../email/aliases';
-import { dkimSyntaxProblems } from '../email/dkim';
+import { dkimSyntaxProblems, hasTrait, rereadDkimTxt } from '../email/dkim';
 import { recordLocation, textLocation } from '../email/txtRecords';
 import type { Rule } from './rule';
 
@@ -13,7 +13,10 @@ export const rule: Rule = {
     summary: 'A DKIM key record breaks the tag-list grammar, has a bad v=, no p=, bad base64 or a duplicate tag.',
   },
   check(context) {
-    for (const { record, text, parsed } of checkedDkimRecords(context.zone, new MailAliasIndex(context.workspace))) {
+    for (const entry of checkedDkimRecords(context.zone, new MailAliasIndex(context.workspace))) {
+      if (!hasTrait(entry, 'syntax')) continue;
+      const { record } = entry;
+      const { text, parsed } = rereadDkimTxt(entry);
       for (const problem of dkimSyntaxProblems(parsed)) {
         const first = problem.firstRange;
         context.report({

@@ -2,14 +2,17 @@
 // use the key, so every signature with it fails.
 
 import { checkedDkimRecords, MailAliasIndex } from '../email/aliases';
-import { knownKeyType } from '../email/dkim';
+import { hasTrait, knownKeyType, rereadDkimTxt } from '../email/dkim';
 import { textLocation } from '../email/txtRecords';
 import type { Rule } from './rule';
 
 export const rule: Rule = {
   meta: { id: 'dkim-unknown-key-type', defaultSeverity: 'error', summary: 'A k= value other than rsa or ed25519.' },
   check(context) {
-    for (const { record, text, parsed } of checkedDkimRecords(context.zone, new MailAliasIndex(context.workspace))) {
+    for (const entry of checkedDkimRecords(context.zone, new MailAliasIndex(context.workspace))) {
+      if (!hasTrait(entry, 'unknownKeyType')) continue;
+      const { record } = entry;
+      const { text, parsed } = rereadDkimTxt(entry);
       const tag = parsed.keyTypeTag;
       if (tag === undefined || knownKeyType(parsed) !== undefined) continue;
       const hint = /^(rsa|ed25519)-sha/i.test(tag.value) ? ` (k= names the key type alone: k=${tag.value.split('-')[0].toLowerCase()})` : '';
