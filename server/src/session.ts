@@ -2,7 +2,7 @@
 // zone's last lint), the folders and trust it may read, the settings, the reactions to documents, settings and files
 // changing on disk, and the code actions and generators that edit the zones.
 
-import { readFileSync } from 'node:fs';
+import { readZoneText } from './fileText';
 import path from 'node:path';
 import type { CodeAction, CodeActionParams, Connection, FileEvent, InitializeParams } from 'vscode-languageserver/node';
 import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver/node';
@@ -288,7 +288,7 @@ function isInside(filePath: string, folder: string): boolean {
 
 function readDisk(filePath: string): string | undefined {
   try {
-    return readFileSync(filePath, 'utf8');
+    return readZoneText(filePath);
   } catch {
     return undefined;
   }

@@ -1,6 +1,6 @@
 // An IncludeHost that reads `$INCLUDE` files from disk, only inside the given root folders.
 
-import { readFileSync } from 'node:fs';
+import { readZoneText } from '../fileText';
 import path from 'node:path';
 import type { IncludeHost } from '../core/zone/parser';
 
@@ -8,7 +8,7 @@ export function diskIncludeHost(roots: readonly string[]): IncludeHost {
   return {
     readFile: (file) => {
       try {
-        return readFileSync(file, 'utf8');
+        return readZoneText(file);
       } catch {
         return undefined;
       }

@@ -12,6 +12,7 @@ import { checkSpf } from '../core/email/spf/evaluate';
 import { DEFAULT_SETTINGS, parseSettings } from '../core/config';
 import { ZonelintWorkspace } from '../core/index';
 import { diskIncludeHost } from './diskHost';
+import { readZoneText } from '../fileText';
 import { CONFIG_FILE_NAME, findConfigFile, findZoneFiles } from './files';
 import type { FileReport } from './format';
 import { formatReports, writeJson } from './format';
@@ -134,7 +135,7 @@ function openWorkspace(input: {
   for (const file of files) {
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      text = readZoneText(file);
     } catch (error) {
       throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
     }
