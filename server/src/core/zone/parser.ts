@@ -13,6 +13,7 @@ import type { IncludeDirective, OriginSource, ResourceRecord, Zone } from './mod
 import { decodeEscapes, isSubdomainOf, parseName, ROOT } from './names';
 import { parseRdata, readRdata } from './rdata';
 import type { ParsedRdata } from './rdata/types';
+import type { RecordSource } from './record';
 import { GeneratedRecord, WrittenRecord } from './record';
 import { classFromText, className, typeFromText } from './rrtypes';
 import { looksLikeTtl, MAX_TTL, parseTtl } from './ttl';
@@ -81,6 +82,7 @@ class ZoneReader {
   private lastOwnerText: string | undefined;
   private lastOwnerOrigin: string | undefined;
   private lastOwnerName: string | undefined;
+  private currentSource: RecordSource | undefined;
 
   constructor(private readonly options: ParseOptions) {
     this.zoneOrigin = options.origin ?? ROOT;
@@ -341,15 +343,12 @@ class ZoneReader {
     this.records.push(
       // One literal with every field (no spread): V8 then builds it with one fixed shape, fast.
       new WrittenRecord({
-        file,
+        source: this.sourceFor(file, input.origin),
         owner: input.owner,
         ttl,
-        rrclass: this.rrclass,
         type: header.type,
         data,
-        origin: input.origin,
         entryStart: input.entrySpan.start,
-        entryEnd: input.entrySpan.end,
         ownerEnd: input.ownerSpan === undefined ? -1 : input.ownerSpan.end,
         ttlStart: header.ttlSpan === undefined ? -1 : header.ttlSpan.start,
         ttlEnd: header.ttlSpan === undefined ? -1 : header.ttlSpan.end,
@@ -359,6 +358,15 @@ class ZoneReader {
         rdataEnd,
       }),
     );
+  }
+
+  /** The source shared by the records of a stretch of one file under one origin: made anew only when they change. */
+  private sourceFor(file: SourceFile, origin: string): RecordSource {
+    const current = this.currentSource;
+    if (current !== undefined && current.file === file && current.origin === origin) return current;
+    const source: RecordSource = { file, origin, rrclass: this.rrclass };
+    this.currentSource = source;
+    return source;
   }
 
   /** Reads a name token (quoted owners are allowed, as in BIND); reports and returns undefined on error. */

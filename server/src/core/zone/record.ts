@@ -18,32 +18,40 @@ export interface RecordFields {
   readonly data: RData;
 }
 
+/** What the records of one stretch of a file share: the file, the origin in force there and the zone class. */
+export interface RecordSource {
+  readonly file: SourceFile;
+  /** The origin in force, for the relative names a record's rdata may hold. */
+  readonly origin: string;
+  readonly rrclass: number;
+}
+
 /** Where the parts of a record written in a zone file stand; -1 marks a part that is not written. */
 export interface RecordPlaces {
+  /** The entry starts with the owner when it is written; it ends where the rdata ends. */
   readonly entryStart: number;
-  readonly entryEnd: number;
-  /** The owner, when written, starts the entry; -1 when it is inherited from the record before. */
+  /** The end of the written owner; -1 when the owner is inherited from the record before. */
   readonly ownerEnd: number;
   readonly ttlStart: number;
   readonly ttlEnd: number;
   readonly typeStart: number;
   readonly typeEnd: number;
+  /** Where the rdata starts and ends; both are the type's end when a record has no rdata. */
   readonly rdataStart: number;
   readonly rdataEnd: number;
 }
 
-/** A record read from a line of a zone file; its wire form is rebuilt from that line when someone asks for it. */
+/**
+ * A record read from a line of a zone file; its wire form is rebuilt from that line when someone asks for it. The
+ * fields are only those that differ between records, to keep each of a large zone's records small.
+ */
 export class WrittenRecord implements ResourceRecord {
-  readonly file: SourceFile;
+  private readonly source: RecordSource;
   readonly owner: string;
   readonly ttl: number;
-  readonly rrclass: number;
   readonly type: number;
   readonly data: RData;
-  /** The origin in force on the record's line, for the relative names its rdata may hold. */
-  private readonly origin: string;
   private readonly entryStart: number;
-  private readonly entryEnd: number;
   private readonly ownerEnd: number;
   private readonly ttlStart: number;
   private readonly ttlEnd: number;
@@ -52,16 +60,13 @@ export class WrittenRecord implements ResourceRecord {
   private readonly rdataStart: number;
   private readonly rdataEnd: number;
 
-  constructor(fields: RecordFields & RecordPlaces & { readonly origin: string }) {
-    this.file = fields.file;
+  constructor(fields: Omit<RecordFields, 'file' | 'rrclass'> & RecordPlaces & { readonly source: RecordSource }) {
+    this.source = fields.source;
     this.owner = fields.owner;
     this.ttl = fields.ttl;
-    this.rrclass = fields.rrclass;
     this.type = fields.type;
     this.data = fields.data;
-    this.origin = fields.origin;
     this.entryStart = fields.entryStart;
-    this.entryEnd = fields.entryEnd;
     this.ownerEnd = fields.ownerEnd;
     this.ttlStart = fields.ttlStart;
     this.ttlEnd = fields.ttlEnd;
@@ -71,12 +76,20 @@ export class WrittenRecord implements ResourceRecord {
     this.rdataEnd = fields.rdataEnd;
   }
 
+  get file(): SourceFile {
+    return this.source.file;
+  }
+
+  get rrclass(): number {
+    return this.source.rrclass;
+  }
+
   get generated(): boolean {
     return false;
   }
 
   get span(): Span {
-    return { start: this.entryStart, end: this.entryEnd };
+    return { start: this.entryStart, end: this.rdataEnd };
   }
 
   get ownerSpan(): Span | undefined {
@@ -100,9 +113,10 @@ export class WrittenRecord implements ResourceRecord {
    * with the same origin gives the same octets; few rules need them (duplicate records, SVCB targets).
    */
   get wire(): Uint8Array {
-    const tokens = rdataTokensIn(this.file.text, this.rdataStart, this.rdataEnd);
-    const parsed = parseRdata(this.type, tokens, { origin: this.origin, entryEnd: this.entryEnd });
-    if (parsed.wire === undefined) throw new Error(`the rdata of a parsed type ${this.type} record no longer reads at ${this.file.path}:${this.rdataStart}`);
+    const file = this.source.file;
+    const tokens = rdataTokensIn(file.text, this.rdataStart, this.rdataEnd);
+    const parsed = parseRdata(this.type, tokens, { origin: this.source.origin, entryEnd: this.rdataEnd });
+    if (parsed.wire === undefined) throw new Error(`the rdata of a parsed type ${this.type} record no longer reads at ${file.path}:${this.rdataStart}`);
     return parsed.wire;
   }
 }

@@ -108,9 +108,13 @@ export function readSoa(r: RdataReader): RData {
 
 /** TXT and SPF: one or more character-strings, each kept with its span for the rules. */
 export function readTxt(r: RdataReader): RData {
-  const strings: CharString[] = [r.charString('a character-string')];
+  const first = r.charString('a character-string');
+  // Most records hold one string. A zone keeps every list for its lifetime, and a list grown by push keeps room for
+  // 17 entries, so each list is made exactly as long as it needs to be.
+  if (r.atEnd) return { kind: 'txt', strings: [first] };
+  const strings: CharString[] = [first];
   while (!r.atEnd) strings.push(r.charString('a character-string'));
-  return { kind: 'txt', strings };
+  return { kind: 'txt', strings: strings.slice() };
 }
 
 /** NINFO, WALLET, RESINFO, AVC: TXT's syntax with nothing the rules read. */
