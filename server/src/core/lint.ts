@@ -26,8 +26,6 @@ export interface Diagnostic {
   readonly fixes: readonly Fix[];
 }
 
-/** A finding on its way through the engine, with the fixes its rule offers. */
-type FixableFinding = Finding & { readonly fixes?: RuleReport['fixes'] };
 
 export interface LintOutput {
   readonly diagnostics: Diagnostic[];
@@ -42,25 +40,35 @@ export async function lintZone(input: { zone: Zone; workspace: WorkspaceView; se
   const { zone, settings } = input;
   const rules = input.rules ?? ALL_RULES;
   const internalErrors: string[] = [];
-  const findings: FixableFinding[] = zone.parseFindings.map((finding) => withParseFixes(finding, zone, internalErrors));
+  const findings: LintDiagnostic[] = [];
+  for (const finding of zone.parseFindings) addFinding(findings, withParseFixes(finding, zone, internalErrors), settings);
   if (zone.origin === undefined) {
-    findings.push({
-      ruleId: 'zone-origin-unknown',
-      severity: 'warning',
-      message: 'the zone origin is unknown: add $ORIGIN, name the file after the zone (example.com.zone), or map it in the origins setting; relative names are read against the root',
-      location: { file: zone.file, span: { start: 0, end: firstLineEnd(zone.file.text) } },
-    });
+    const message =
+      'the zone origin is unknown: add $ORIGIN, name the file after the zone (example.com.zone), or map it in the origins setting; relative names are read against the root';
+    addFinding(findings, { ruleId: 'zone-origin-unknown', severity: 'warning', message, location: { file: zone.file, span: { start: 0, end: firstLineEnd(zone.file.text) } } }, settings);
   }
   for (const rule of rules) {
-    if (rule.check === undefined || settings.rules[rule.meta.id] === 'off') continue;
     const ruleId = rule.meta.id;
+    const configured = settings.rules[ruleId];
+    if (rule.check === undefined || configured === 'off') continue;
     const defaultSeverity = rule.meta.defaultSeverity;
     const context = {
       zone,
       workspace: input.workspace,
-      // One literal with a fixed shape rather than a spread of the report: a large zone has hundreds of thousands.
+      // Each report becomes its diagnostic at once: a large zone has hundreds of thousands, and every object kept
+      // from the rules to the output is work for the garbage collector.
       report: (report: RuleReport) =>
-        findings.push({ ruleId, severity: report.severity ?? defaultSeverity, message: report.message, location: report.location, related: report.related, fixes: report.fixes }),
+        findings.push(
+          new LintDiagnostic({
+            ruleId,
+            severity: configured ?? report.severity ?? defaultSeverity,
+            message: report.message,
+            file: report.location.file,
+            span: report.location.span,
+            related: report.related,
+            fixes: report.fixes,
+          }),
+        ),
     };
     try {
       await rule.check(context);
@@ -73,8 +81,16 @@ export async function lintZone(input: { zone: Zone; workspace: WorkspaceView; se
   return { diagnostics, internalErrors };
 }
 
+/** Adds a finding made outside a rule's check (by the parser or the engine), with the severity the settings give. */
+function addFinding(findings: LintDiagnostic[], finding: Finding & { readonly fixes?: readonly Fix[] }, settings: Settings): void {
+  const configured = settings.rules[finding.ruleId];
+  if (configured === 'off') return;
+  const { ruleId, message, related, fixes } = finding;
+  findings.push(new LintDiagnostic({ ruleId, severity: configured ?? finding.severity, message, file: finding.location.file, span: finding.location.span, related, fixes }));
+}
+
 /** A parser finding with the fixes its rule file offers for it; a fixer that throws costs only its fixes. */
-function withParseFixes(finding: Finding, zone: Zone, internalErrors: string[]): FixableFinding {
+function withParseFixes(finding: Finding, zone: Zone, internalErrors: string[]): Finding & { readonly fixes?: readonly Fix[] } {
   const fixer = RULES_BY_ID.get(finding.ruleId)?.fixParseFinding;
   if (fixer === undefined) return finding;
   try {
@@ -86,35 +102,33 @@ function withParseFixes(finding: Finding, zone: Zone, internalErrors: string[]):
   }
 }
 
-function applySuppressions(zone: Zone, findings: readonly FixableFinding[], settings: Settings): Diagnostic[] {
+/**
+ * The findings no suppression comment covers, then findings about the comments themselves (unknown ids, unused
+ * suppressions), which are not subject to directives.
+ */
+function applySuppressions(zone: Zone, findings: readonly LintDiagnostic[], settings: Settings): LintDiagnostic[] {
   const suppressionsByFile = new Map<SourceFile, Suppression[]>();
-  const unknownIds: Finding[] = [];
+  const directiveFindings: LintDiagnostic[] = [];
   for (const file of zone.files) {
     const directives = parseDirectives(file, zone.comments.get(file) ?? []);
     if (directives.length === 0) continue;
     suppressionsByFile.set(file, buildSuppressions(file, directives));
     for (const directive of directives) {
       for (const id of directive.ids) {
-        if (!KNOWN_IDS.has(id)) unknownIds.push(unusedFinding(file, directive.span, `unknown rule id '${id}' in a zonelint directive`));
+        if (!KNOWN_IDS.has(id)) addFinding(directiveFindings, unusedFinding(file, directive.span, `unknown rule id '${id}' in a zonelint directive`), settings);
       }
     }
   }
-  const diagnostics: Diagnostic[] = [];
-  const add = (finding: FixableFinding): void => {
-    const configured = settings.rules[finding.ruleId];
-    if (configured === 'off') return;
-    diagnostics.push(new LintDiagnostic(finding, configured ?? finding.severity));
-  };
-  for (const finding of findings) if (!isSuppressed(finding, suppressionsByFile)) add(finding);
-  // Findings about the directives themselves are not subject to directives.
-  for (const finding of unknownIds) add(finding);
+  if (suppressionsByFile.size === 0) return [...findings];
+  const kept = findings.filter((finding) => !isSuppressed(finding, suppressionsByFile));
   for (const [file, suppressions] of suppressionsByFile) {
     for (const suppression of suppressions) {
       if (suppression.used || !KNOWN_IDS.has(suppression.id) || settings.rules[suppression.id] === 'off') continue;
-      add(unusedFinding(file, suppression.directive.span, `this zonelint-${suppression.directive.kind} comment silences no ${suppression.id} finding; remove it`));
+      const message = `this zonelint-${suppression.directive.kind} comment silences no ${suppression.id} finding; remove it`;
+      addFinding(directiveFindings, unusedFinding(file, suppression.directive.span, message), settings);
     }
   }
-  return diagnostics;
+  return kept.concat(directiveFindings);
 }
 
 /**
@@ -124,6 +138,7 @@ function applySuppressions(zone: Zone, findings: readonly FixableFinding[], sett
  */
 class LintDiagnostic implements Diagnostic {
   readonly ruleId: string;
+  readonly severity: Severity;
   readonly message: string;
   readonly file: SourceFile;
   readonly span: Span;
@@ -131,16 +146,22 @@ class LintDiagnostic implements Diagnostic {
   private readonly ruleFixes: RuleReport['fixes'];
   private allFixes: readonly Fix[] | undefined;
 
-  constructor(
-    finding: FixableFinding,
-    readonly severity: Severity,
-  ) {
-    this.ruleId = finding.ruleId;
-    this.message = finding.message;
-    this.file = finding.location.file;
-    this.span = finding.location.span;
-    this.related = finding.related ?? NO_RELATED;
-    this.ruleFixes = finding.fixes;
+  constructor(init: {
+    readonly ruleId: string;
+    readonly severity: Severity;
+    readonly message: string;
+    readonly file: SourceFile;
+    readonly span: Span;
+    readonly related: readonly RelatedInformation[] | undefined;
+    readonly fixes: RuleReport['fixes'];
+  }) {
+    this.ruleId = init.ruleId;
+    this.severity = init.severity;
+    this.message = init.message;
+    this.file = init.file;
+    this.span = init.span;
+    this.related = init.related ?? NO_RELATED;
+    this.ruleFixes = init.fixes;
   }
 
   get docsUrl(): string {
@@ -164,13 +185,13 @@ const NO_FIXES: readonly Fix[] = Object.freeze([]);
  * Whether a suppression covers the finding, marking the suppression used. Suppressions are indexed per file and
  * rule id, sorted by start, so a file with thousands of directives and findings is still checked in O(n log n).
  */
-function isSuppressed(finding: Finding, suppressionsByFile: ReadonlyMap<SourceFile, Suppression[]>): boolean {
-  const suppressions = suppressionsByFile.get(finding.location.file);
+function isSuppressed(finding: Pick<Diagnostic, 'ruleId' | 'file' | 'span'>, suppressionsByFile: ReadonlyMap<SourceFile, Suppression[]>): boolean {
+  const suppressions = suppressionsByFile.get(finding.file);
   if (suppressions === undefined) return false;
   const byId = indexById(suppressions);
   const candidates = byId.get(finding.ruleId);
   if (candidates === undefined) return false;
-  const position = finding.location.span.start;
+  const position = finding.span.start;
   // The candidates starting at or before the finding, nearest first; the first that still covers it wins.
   let low = 0;
   let high = candidates.list.length;
