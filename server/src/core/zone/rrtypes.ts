@@ -86,6 +86,10 @@ const CLASS_NAMES: Record<number, string> = { 1: 'IN', 3: 'CH', 4: 'HS', 254: 'N
 
 /** Reads a class token (`IN`, `CH`, `CLASSnnn`, ...), or undefined when the token is not a class. */
 export function classFromText(text: string): number | undefined {
+  // Records that name a class nearly all say IN; the header reader also asks about every TTL and type token. Those
+  // are answered without an upper-case copy and a lookup of it.
+  if (text === 'IN' || text === 'in') return 1;
+  if (text.length < 2 || isDigit(text.charCodeAt(0))) return undefined;
   const upper = text.toUpperCase();
   const known = CLASSES[upper];
   if (known !== undefined) return known;
@@ -98,4 +102,8 @@ export function classFromText(text: string): number | undefined {
 
 export function className(code: number): string {
   return CLASS_NAMES[code] ?? `CLASS${code}`;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
