@@ -1,12 +1,15 @@
 // DMARC records (RFC 9989): where they may stand, how a TXT text is recognized as one, the tags and their
-// values, and the report URIs (RFC 9990), each with its range in the record text for exact findings.
+// values, and the report URIs (RFC 9990), each with its range in the record text for exact findings; and the
+// compact parse of a zone's DMARC records, with the records each dmarc-* rule may report, that the rules share.
 
-import type { ResourceRecord, Zone } from '../zone/model';
+import type { ResourceRecord } from '../zone/model';
+import type { CharString } from '../zone/rdata/types';
 import { labelsOf } from '../zone/names';
 import type { RecordText } from './recordText';
+import { joinStrings } from './recordText';
 import type { Tag, TagList, TextRange } from './tagList';
-import { isTagListWhitespace, parseTagList } from './tagList';
-import { lowerLabels, nameFromLabels, startsWithV, TYPE_TXT, txtRecordText } from './txtRecords';
+import { isTagListWhitespace, parseTagList, scanTagList, TagListScan } from './tagList';
+import { lowerLabels, nameFromLabels, TYPE_TXT } from './txtRecords';
 
 export type DmarcPolicy = 'none' | 'quarantine' | 'reject';
 
@@ -44,15 +47,159 @@ export interface DmarcRecord {
   readonly versionProblem: { readonly message: string; readonly range: TextRange } | undefined;
 }
 
-/** A TXT record of a zone that matters to DMARC, with its text parsed. */
-export interface DmarcTxt {
-  readonly record: ResourceRecord;
-  readonly text: RecordText;
-  readonly parsed: DmarcRecord;
-  readonly placement: DmarcPlacement;
+/** The tag names of RFC 9989 and RFC 7489 as the small numbers a parsed zone record keeps instead of strings. */
+export const enum DmarcKey {
+  /** A name neither RFC defines. */
+  Other,
+  V,
+  P,
+  Sp,
+  Np,
+  Adkim,
+  Aspf,
+  Fo,
+  Rua,
+  Ruf,
+  T,
+  Psd,
+  Pct,
+  Rf,
+  Ri,
 }
 
+/**
+ * A TXT record of a zone that matters to DMARC, parsed once for all the dmarc-* rules. It keeps its tags as
+ * offsets into its text in a table shared by the zone's records, and its text is the record's own string, so a
+ * DMARC record costs about a hundred bytes for the zone's lifetime; the objects of the full parse (`parsed`,
+ * `text`, `placement`) are built when asked for, which the rules do only for what they report.
+ */
+export class DmarcTxt {
+  readonly record: ResourceRecord;
+  /** The record's strings joined; for a record of one string, that string itself. */
+  readonly value: string;
+  readonly kind: DmarcKind;
+  readonly placementKind: DmarcPlacement['kind'];
+  readonly tagCount: number;
+  private readonly table: DmarcTagTable;
+  private readonly firstTag: number;
+
+  constructor(fields: {
+    record: ResourceRecord;
+    value: string;
+    kind: DmarcKind;
+    placementKind: DmarcPlacement['kind'];
+    /** Where the record's tags are kept: `tagCount` of them from index `firstTag` on. */
+    table: DmarcTagTable;
+    firstTag: number;
+    tagCount: number;
+  }) {
+    this.record = fields.record;
+    this.value = fields.value;
+    this.kind = fields.kind;
+    this.placementKind = fields.placementKind;
+    this.tagCount = fields.tagCount;
+    this.table = fields.table;
+    this.firstTag = fields.firstTag;
+  }
+
+  /** A policy record receivers use: TXT `v=DMARC1` at `_dmarc.<domain>`. */
+  get isPolicy(): boolean {
+    return this.placementKind === 'policy' && this.kind === 'dmarc';
+  }
+
+  /** The joined text with its map to the source, built anew on each read (for findings and edits). */
+  get text(): RecordText {
+    return joinStrings(this.record.data.kind === 'txt' ? this.record.data.strings : []);
+  }
+
+  /** The full parse of the text, built anew on each read. */
+  get parsed(): DmarcRecord {
+    return parseDmarcRecord(this.value);
+  }
+
+  /** Where the record stands, with the domain names that placement names, built anew on each read. */
+  get placement(): DmarcPlacement {
+    return dmarcPlacement(this.record.owner);
+  }
+
+  tagKey(index: number): DmarcKey {
+    return this.table.key(this.firstTag + index);
+  }
+
+  /** The index of the first tag with this name, or -1. */
+  indexOfTag(key: DmarcKey): number {
+    for (let i = 0; i < this.tagCount; i++) if (this.table.key(this.firstTag + i) === key) return i;
+    return -1;
+  }
+
+  tagValueStart(index: number): number {
+    return this.table.valueStart(this.firstTag + index);
+  }
+
+  tagValueEnd(index: number): number {
+    return this.table.valueEnd(this.firstTag + index);
+  }
+
+  /** The policy a `p`, `sp` or `np` tag's value names (case-insensitive), read in place; undefined when none. */
+  policyAt(index: number): DmarcPolicy | undefined {
+    const start = this.tagValueStart(index);
+    const length = this.tagValueEnd(index) - start;
+    for (const policy of POLICIES) {
+      if (policy.length === length && equalsIgnoringCase(this.value, start, policy)) return policy;
+    }
+    return undefined;
+  }
+
+  /** True when a tag's value is one char of `lowerChoices`, in either case. */
+  tagValueIsOneOf(index: number, lowerChoices: string): boolean {
+    const start = this.tagValueStart(index);
+    return this.tagValueEnd(index) - start === 1 && lowerChoices.indexOf(String.fromCharCode(foldAsciiCase(this.value.charCodeAt(start)))) >= 0;
+  }
+
+  /** A tag's `range` as the full parse gives it: from its name to the end of its value (or of the `=`). */
+  tagRange(index: number): TextRange {
+    const start = this.table.nameStart(this.firstTag + index);
+    const valueEnd = this.tagValueEnd(index);
+    return { start, end: valueEnd > this.tagValueStart(index) ? valueEnd : this.value.indexOf('=', start) + 1 };
+  }
+}
+
+/** Where a record stands with respect to DMARC, by its owner (a canonical absolute name). */
 export function dmarcPlacement(owner: string): DmarcPlacement {
+  if (startsWithIgnoringCase(owner, DMARC_PREFIX)) return { kind: 'policy', domain: policyDomainOf(owner) };
+  const at = reportInfixAt(owner);
+  if (at < 0) return ELSEWHERE;
+  if (owner.indexOf('\\') >= 0) return placementFromLabels(owner);
+  const destination = owner.slice(at + REPORT_INFIX.length);
+  return { kind: 'report-authorization', reportedDomain: owner.slice(0, at + 1), destination: destination === '' ? '.' : destination };
+}
+
+/** The domain of a policy record's owner `_dmarc.<domain>` (a canonical absolute name). */
+export function policyDomainOf(owner: string): string {
+  return owner.length === DMARC_PREFIX.length ? '.' : owner.slice(DMARC_PREFIX.length);
+}
+
+/**
+ * What `dmarcPlacement` says, without building its names. A canonical name writes every label that could be
+ * `_dmarc` or `_report` as it is (no octet of theirs is ever escaped), so the labels are found in the text; only
+ * a name with escapes, where a `.` may be part of a label, is split into labels to be sure.
+ */
+export function placementKindOf(owner: string): DmarcPlacement['kind'] {
+  if (startsWithIgnoringCase(owner, DMARC_PREFIX)) return 'policy';
+  const at = reportInfixAt(owner);
+  if (at < 0) return 'elsewhere';
+  return owner.indexOf('\\') >= 0 ? placementFromLabels(owner).kind : 'report-authorization';
+}
+
+/** Where the first `._report._dmarc.` of a name starts (the dot that ends the reported domain), or -1. */
+function reportInfixAt(owner: string): number {
+  for (let at = owner.indexOf('._'); at >= 0; at = owner.indexOf('._', at + 1)) {
+    if (owner.length - at >= REPORT_INFIX.length && equalsIgnoringCase(owner, at, REPORT_INFIX)) return at;
+  }
+  return -1;
+}
+
+function placementFromLabels(owner: string): DmarcPlacement {
   const lower = lowerLabels(owner);
   if (lower[0] === '_dmarc') return { kind: 'policy', domain: nameFromLabels(labelsOf(owner).slice(1)) };
   for (let i = 1; i + 1 < lower.length; i++) {
@@ -65,7 +212,7 @@ export function dmarcPlacement(owner: string): DmarcPlacement {
       };
     }
   }
-  return { kind: 'elsewhere' };
+  return ELSEWHERE;
 }
 
 /** Parses a DMARC record's text and decides whether receivers take it as one. */
@@ -82,52 +229,414 @@ export function dmarcTag(record: DmarcRecord, key: string): DmarcTag | undefined
 }
 
 /**
- * The TXT records of a zone that matter to DMARC: every TXT at a `_dmarc` name (policy or report authorization),
- * and every TXT elsewhere that starts like a DMARC record.
+ * The TXT records of a zone that matter to DMARC, in zone order: every TXT at a `_dmarc` name (policy or report
+ * authorization), and every TXT elsewhere that starts like a DMARC record. With them, for each dmarc-* rule, the
+ * records it may report: a superset that the pass which reads the records finds with a few tests on numbers, so
+ * a rule looks only at those, and a zone of many thousand sound records costs the rules next to nothing. A
+ * checked record is one meant as DMARC (`dmarc` or `broken-dmarc`) at a `_dmarc` name; a policy record is a
+ * `dmarc` record at `_dmarc.<domain>`.
  */
-export function dmarcTxtRecords(zone: Zone): readonly DmarcTxt[] {
-  let list = zoneCache.get(zone);
-  if (list === undefined) {
-    list = [];
-    for (const record of zone.records) {
-      if (record.type !== TYPE_TXT || record.data.kind !== 'txt') continue;
-      const underDmarc = DMARC_LABEL.test(record.owner);
-      // Records elsewhere matter only when they start like DMARC; the first string tells cheaply whether they might.
-      if (!underDmarc && !startsWithV(record.data.strings)) continue;
-      const text = txtRecordText(record);
-      if (text === undefined || (!underDmarc && !looksLikeDmarc(text.text))) continue;
-      const placement = dmarcPlacement(record.owner);
-      if (placement.kind === 'elsewhere' && !looksLikeDmarc(text.text)) continue;
-      list.push(dmarcTxt(record, text, placement));
+export interface DmarcIndex {
+  readonly records: readonly DmarcTxt[];
+  /** TXT `v=DMARC1` records outside `_dmarc` names. */
+  readonly misplaced: readonly DmarcTxt[];
+  /** Records at `_dmarc` names that are not DMARC at all. */
+  readonly notDmarc: readonly DmarcTxt[];
+  /** Every DMARC record of each name that has more than one, name by name in the order the names first appear. */
+  readonly sharingName: readonly DmarcTxt[];
+  /** Checked records that name one tag twice, or two tags DMARC does not define. */
+  readonly repeatingTag: readonly DmarcTxt[];
+  /** Checked records with `pct`, `rf` or `ri`. */
+  readonly withRemovedTag: readonly DmarcTxt[];
+  /** Checked records with a tag DMARC does not define. */
+  readonly withUnknownTag: readonly DmarcTxt[];
+  /** Checked records with a `rua` or `ruf` that is not a list of plain `mailto:` addresses. */
+  readonly withUnusualReportUri: readonly DmarcTxt[];
+  /** Policy records with a report URI that is not a plain address at, above or below the domain. */
+  readonly reportingElsewhere: readonly DmarcTxt[];
+  /** Policy records without `p`. */
+  readonly withoutPolicy: readonly DmarcTxt[];
+  /** Policy records without `rua`. */
+  readonly withoutRua: readonly DmarcTxt[];
+  /** Policy records with `p=none`. */
+  readonly policyNone: readonly DmarcTxt[];
+  /** Policy records with an enforcing `p` and an `sp` or `np`. */
+  readonly withSubdomainPolicy: readonly DmarcTxt[];
+  /**
+   * Checked records the syntax rule must read: broken ones, ones with grammar slips, values that are not
+   * obviously valid, and policy records whose `p` does not come second.
+   */
+  readonly syntaxSuspects: readonly DmarcTxt[];
+}
+
+/** A `DmarcIndex` as the builder fills it. */
+type DmarcLists = { -readonly [List in keyof DmarcIndex]: DmarcTxt[] };
+
+function emptyLists(): DmarcLists {
+  return {
+    records: [],
+    misplaced: [],
+    notDmarc: [],
+    sharingName: [],
+    repeatingTag: [],
+    withRemovedTag: [],
+    withUnknownTag: [],
+    withUnusualReportUri: [],
+    reportingElsewhere: [],
+    withoutPolicy: [],
+    withoutRua: [],
+    policyNone: [],
+    withSubdomainPolicy: [],
+    syntaxSuspects: [],
+  };
+}
+
+/**
+ * Builds a zone's `DmarcIndex` while the zone's records are read: mailDomains.ts reads them once for the DMARC
+ * index and the mail domains together, and tells the builder which records matter and which share a name.
+ */
+export class DmarcIndexBuilder {
+  private readonly index = emptyLists();
+  private readonly table = new DmarcTagTable();
+
+  /**
+   * Reads a TXT record that matters to DMARC: one at a `_dmarc` name, or one elsewhere whose text starts like a
+   * DMARC record (`startsLikeDmarc`).
+   */
+  add(record: ResourceRecord, placementKind: DmarcPlacement['kind']): DmarcTxt {
+    const entry = readDmarcTxt(record, placementKind, this.table);
+    this.index.records.push(entry);
+    if (placementKind === 'elsewhere') this.index.misplaced.push(entry);
+    else if (entry.kind === 'not-dmarc') this.index.notDmarc.push(entry);
+    else this.sortChecked(entry);
+    return entry;
+  }
+
+  /**
+   * The index, given the DMARC records (kind `dmarc`, at `_dmarc` names) of every name that has more than one,
+   * name by name in the order the names first appear: the reader groups the records by name.
+   */
+  finish(sharingName: readonly DmarcTxt[]): DmarcIndex {
+    this.table.trim();
+    this.index.sharingName.push(...sharingName);
+    return this.index;
+  }
+
+  /**
+   * Files a record meant as DMARC at a `_dmarc` name under the rules that may report it; called right after the
+   * record is read, while `scan` still holds its tag list.
+   */
+  private sortChecked(entry: DmarcTxt): void {
+    const index = this.index;
+    const isPolicy = entry.isPolicy;
+    let seen = 0;
+    let repeats = false;
+    let removed = false;
+    let unknown = false;
+    let unusualUri = false;
+    let reportsElsewhere = false;
+    let policyIndex = -1;
+    let suspect = entry.kind === 'broken-dmarc' || scannedGrammarSlip();
+    for (let i = 0; i < entry.tagCount; i++) {
+      const key = entry.tagKey(i);
+      if ((seen & (1 << key)) !== 0) repeats = true;
+      seen |= 1 << key;
+      switch (key) {
+        case DmarcKey.Other:
+          unknown = true;
+          break;
+        case DmarcKey.Pct:
+        case DmarcKey.Rf:
+        case DmarcKey.Ri:
+          removed = true;
+          break;
+        case DmarcKey.Rua:
+        case DmarcKey.Ruf:
+          switch (reportUriReach(entry, i, isPolicy)) {
+            case 'unusual':
+              unusualUri = true;
+              reportsElsewhere = true;
+              break;
+            case 'elsewhere':
+              reportsElsewhere = true;
+              break;
+            case 'own':
+              break;
+          }
+          break;
+        case DmarcKey.P:
+          if (policyIndex < 0) policyIndex = i;
+          if (entry.policyAt(i) === undefined) suspect = true;
+          break;
+        case DmarcKey.Sp:
+        case DmarcKey.Np:
+          if (entry.policyAt(i) === undefined) suspect = true;
+          break;
+        case DmarcKey.Adkim:
+        case DmarcKey.Aspf:
+          if (!entry.tagValueIsOneOf(i, 'rs')) suspect = true;
+          break;
+        case DmarcKey.T:
+          if (!entry.tagValueIsOneOf(i, 'yn')) suspect = true;
+          break;
+        case DmarcKey.Psd:
+          if (!entry.tagValueIsOneOf(i, 'ynu')) suspect = true;
+          break;
+        case DmarcKey.Fo:
+          suspect = true;
+          break;
+        case DmarcKey.V:
+          break;
+        default: {
+          const unreachable: never = key;
+          return unreachable;
+        }
+      }
     }
-    zoneCache.set(zone, list);
+    if (repeats) index.repeatingTag.push(entry);
+    if (removed) index.withRemovedTag.push(entry);
+    if (unknown) index.withUnknownTag.push(entry);
+    if (unusualUri) index.withUnusualReportUri.push(entry);
+    if (isPolicy) {
+      const policy = policyIndex < 0 ? undefined : entry.policyAt(policyIndex);
+      if (policyIndex < 0) index.withoutPolicy.push(entry);
+      else if (policyIndex !== 1) suspect = true;
+      if ((seen & (1 << DmarcKey.Rua)) === 0) index.withoutRua.push(entry);
+      if (policy === 'none') index.policyNone.push(entry);
+      if ((policy === 'quarantine' || policy === 'reject') && (seen & ((1 << DmarcKey.Sp) | (1 << DmarcKey.Np))) !== 0) index.withSubdomainPolicy.push(entry);
+      if (reportsElsewhere) index.reportingElsewhere.push(entry);
+    }
+    if (suspect) index.syntaxSuspects.push(entry);
   }
-  return list;
 }
 
-/** A TXT record parsed as DMARC, cached per record; undefined for other record types. */
+/**
+ * Where the URIs of a `rua` or `ruf` tag send reports: `own` when every one is a plain `mailto:` address
+ * (`plainMailtoDomain`) at, above or below the policy record's domain, which needs no authorization (RFC 9990
+ * §4); `elsewhere` when they are plain but one goes to another domain (or the record is no policy record, which
+ * has no domain to compare with); `unusual` when one is not plain, or there is none.
+ */
+function reportUriReach(entry: DmarcTxt, tagIndex: number, isPolicy: boolean): 'own' | 'elsewhere' | 'unusual' {
+  const text = entry.value;
+  const valueEnd = entry.tagValueEnd(tagIndex);
+  let start = entry.tagValueStart(tagIndex);
+  if (start === valueEnd) return 'unusual';
+  let reach: 'own' | 'elsewhere' = isPolicy ? 'own' : 'elsewhere';
+  // The URIs are split at commas and trimmed as `parseReportUris` splits them.
+  for (;;) {
+    const comma = text.indexOf(',', start);
+    const end = comma < 0 || comma > valueEnd ? valueEnd : comma;
+    let from = start;
+    let to = end;
+    while (from < to && isTagListWhitespace(text.charCodeAt(from))) from++;
+    while (to > from && isTagListWhitespace(text.charCodeAt(to - 1))) to--;
+    const hostStart = plainMailtoDomain(text, from, to);
+    if (hostStart < 0) return 'unusual';
+    if (reach === 'own' && !isOwnReportHost(text, hostStart, text.charCodeAt(to - 1) === 46 ? to - 1 : to, entry.record.owner)) reach = 'elsewhere';
+    if (end === valueEnd) return reach;
+    start = end + 1;
+  }
+}
+
+/**
+ * True when a report URI's host, text[hostStart, hostEnd) (letters, digits, hyphens and dots, no final dot), is
+ * the domain of a policy record's owner `_dmarc.<domain>` or a name above or below it: what `isSubdomainOf`
+ * says of the two names either way round, compared in place.
+ */
+function isOwnReportHost(text: string, hostStart: number, hostEnd: number, owner: string): boolean {
+  // The domain without its final dot; for `_dmarc.` itself the domain is the root, above every name.
+  const domainStart = DMARC_PREFIX.length;
+  const domainEnd = owner.length - 1;
+  if (domainEnd <= domainStart) return true;
+  const hostLength = hostEnd - hostStart;
+  const domainLength = domainEnd - domainStart;
+  if (hostLength >= domainLength) {
+    const at = hostEnd - domainLength;
+    return (at === hostStart || text.charCodeAt(at - 1) === 46) && sameIgnoringCase(text, at, owner, domainStart, domainLength);
+  }
+  // The host has no escapes, so only a label boundary of the domain that is a real dot (not `\.`) can match it.
+  const at = domainEnd - hostLength;
+  if (owner.charCodeAt(at - 1) !== 46) return false;
+  let backslashes = 0;
+  for (let i = at - 2; i >= domainStart && owner.charCodeAt(i) === 92; i--) backslashes++;
+  return backslashes % 2 === 0 && sameIgnoringCase(owner, at, text, hostStart, hostLength);
+}
+
+/** True when a[aStart, aStart + length) and b[bStart, bStart + length) are equal, ASCII letters in any case. */
+function sameIgnoringCase(a: string, aStart: number, b: string, bStart: number, length: number): boolean {
+  for (let i = 0; i < length; i++) if (foldAsciiCase(a.charCodeAt(aStart + i)) !== foldAsciiCase(b.charCodeAt(bStart + i))) return false;
+  return true;
+}
+
+/** A TXT record parsed as DMARC on its own (the one record an edit is about); undefined for other records. */
 export function dmarcTxtOf(record: ResourceRecord): DmarcTxt | undefined {
-  const text = txtRecordText(record);
-  return text === undefined ? undefined : dmarcTxt(record, text, dmarcPlacement(record.owner));
+  if (record.type !== TYPE_TXT || record.data.kind !== 'txt') return undefined;
+  return readDmarcTxt(record, placementKindOf(record.owner), new DmarcTagTable());
 }
 
-function dmarcTxt(record: ResourceRecord, text: RecordText, placement: DmarcPlacement): DmarcTxt {
-  let entry = recordCache.get(record);
-  if (entry === undefined) {
-    entry = { record, text, parsed: parseDmarcRecord(text.text), placement };
-    recordCache.set(record, entry);
+/** The text of a TXT record as mail receivers read it: its strings joined; for one string, that string itself. */
+export function txtValue(strings: readonly CharString[]): string {
+  if (strings.length === 1) return strings[0].value;
+  let text = '';
+  for (const s of strings) text += s.value;
+  return text;
+}
+
+/** Parses a TXT record as DMARC; `scan` then holds its tag list until the next record is read. */
+function readDmarcTxt(record: ResourceRecord, placementKind: DmarcPlacement['kind'], table: DmarcTagTable): DmarcTxt {
+  const value = record.data.kind === 'txt' ? txtValue(record.data.strings) : '';
+  scanTagList(value, scan);
+  const firstTag = table.append(scan, value);
+  return new DmarcTxt({ record, value, kind: kindOfScan(value), placementKind, table, firstTag, tagCount: scan.tagCount });
+}
+
+/** True when the tag list just read breaks the grammar in a way other than whitespace after its last `;`. */
+function scannedGrammarSlip(): boolean {
+  for (let i = 0; i < scan.problemCount; i++) if (scan.problemKind(i) !== 'trailing-whitespace') return true;
+  return false;
+}
+
+/**
+ * The record's kind from its scan: the usual `v=DMARC1` first is decided in place, anything else by the full
+ * parse, which words the reasons a record is broken.
+ */
+function kindOfScan(value: string): DmarcKind {
+  if (scan.tagCount > 0 && (scan.problemCount === 0 || scan.problemStart(0) > scan.nameStart(0))) {
+    const start = scan.valueStart(0);
+    const isVersion = scan.nameEnd(0) - scan.nameStart(0) === 1 && foldAsciiCase(value.charCodeAt(scan.nameStart(0))) === 118; /* v */
+    if (isVersion && scan.valueEnd(0) - start === VERSION.length && value.startsWith(VERSION, start)) return 'dmarc';
   }
-  return entry;
+  return parseDmarcRecord(value).kind;
 }
 
-/** The records the tag-level rules check: meant as DMARC and standing at a `_dmarc` name. */
-export function checkedDmarcRecords(zone: Zone): DmarcTxt[] {
-  return dmarcTxtRecords(zone).filter((entry) => entry.placement.kind !== 'elsewhere' && entry.parsed.kind !== 'not-dmarc');
+/**
+ * The tags of many DMARC records, four numbers each (name start, value start, value end, key), in one growing
+ * array: a typed array per record would cost more than the numbers it holds.
+ */
+class DmarcTagTable {
+  private places: Int32Array = new Int32Array(4 * 64);
+  private used = 0;
+
+  /** Appends the tags of a scan of `text` and returns the index of the first. */
+  append(tags: TagListScan, text: string): number {
+    const first = this.used;
+    const needed = 4 * (this.used + tags.tagCount);
+    if (needed > this.places.length) {
+      const bigger = new Int32Array(Math.max(needed, 2 * this.places.length));
+      bigger.set(this.places);
+      this.places = bigger;
+    }
+    for (let i = 0; i < tags.tagCount; i++) {
+      const at = 4 * this.used++;
+      this.places[at] = tags.nameStart(i);
+      this.places[at + 1] = tags.valueStart(i);
+      this.places[at + 2] = tags.valueEnd(i);
+      this.places[at + 3] = keyOf(text, tags.nameStart(i), tags.nameEnd(i));
+    }
+    return first;
+  }
+
+  /** Gives back the room the table grew into but does not use. */
+  trim(): void {
+    if (4 * this.used < this.places.length) this.places = this.places.slice(0, 4 * this.used);
+  }
+
+  nameStart(tag: number): number {
+    return this.places[4 * tag];
+  }
+
+  valueStart(tag: number): number {
+    return this.places[4 * tag + 1];
+  }
+
+  valueEnd(tag: number): number {
+    return this.places[4 * tag + 2];
+  }
+
+  key(tag: number): DmarcKey {
+    return this.places[4 * tag + 3];
+  }
 }
 
-/** The policy records receivers use: TXT `v=DMARC1` records at `_dmarc.<domain>`. */
-export function policyRecords(zone: Zone): DmarcTxt[] {
-  return dmarcTxtRecords(zone).filter((entry) => entry.placement.kind === 'policy' && entry.parsed.kind === 'dmarc');
+/** The key of a tag name written at [start, end): its letters, folded to lower case, packed five bits each. */
+function keyOf(text: string, start: number, end: number): DmarcKey {
+  if (end - start > 5) return DmarcKey.Other;
+  let packed = 0;
+  for (let i = start; i < end; i++) {
+    const letter = foldAsciiCase(text.charCodeAt(i)) - 96;
+    if (letter < 1 || letter > 26) return DmarcKey.Other;
+    packed = packed * 32 + letter;
+  }
+  return KEYS_BY_PACKED_NAME.get(packed) ?? DmarcKey.Other;
+}
+
+function packName(name: string): number {
+  let packed = 0;
+  for (let i = 0; i < name.length; i++) packed = packed * 32 + name.charCodeAt(i) - 96;
+  return packed;
+}
+
+const KEYS_BY_PACKED_NAME: ReadonlyMap<number, DmarcKey> = new Map([
+  [packName('v'), DmarcKey.V],
+  [packName('p'), DmarcKey.P],
+  [packName('sp'), DmarcKey.Sp],
+  [packName('np'), DmarcKey.Np],
+  [packName('adkim'), DmarcKey.Adkim],
+  [packName('aspf'), DmarcKey.Aspf],
+  [packName('fo'), DmarcKey.Fo],
+  [packName('rua'), DmarcKey.Rua],
+  [packName('ruf'), DmarcKey.Ruf],
+  [packName('t'), DmarcKey.T],
+  [packName('psd'), DmarcKey.Psd],
+  [packName('pct'), DmarcKey.Pct],
+  [packName('rf'), DmarcKey.Rf],
+  [packName('ri'), DmarcKey.Ri],
+]);
+
+/**
+ * True when a TXT record's joined strings start like a DMARC record (`v=DMARC1`, any case, blanks around the
+ * `=`, and no letter or digit after it), read across the strings without joining them: most TXT records of a
+ * mail zone are SPF and DKIM records, and this is all that is asked of them.
+ */
+export function startsLikeDmarc(strings: readonly CharString[]): boolean {
+  // 0: blanks before `v`; 1: blanks before `=`; 2: blanks after `=`; 3 to 8: that many chars of `dmarc1` read
+  // minus 3; 9: all of it read, and the next char must not continue a word.
+  let state = 0;
+  for (const s of strings) {
+    const text = s.value;
+    for (let i = 0; i < text.length; i++) {
+      const code = foldAsciiCase(text.charCodeAt(i));
+      const blank = code === 32 || code === 9;
+      if (state === 9) return !((code >= 48 && code <= 57) || (code >= 97 && code <= 122));
+      if (state <= 2 && blank) continue;
+      if (state === 0) {
+        if (code !== 118 /* v */) return false;
+        state = 1;
+      } else if (state === 1) {
+        if (code !== 61 /* = */) return false;
+        state = 2;
+      } else {
+        if (state === 2) state = 3;
+        if (code !== LOWER_VERSION.charCodeAt(state - 3)) return false;
+        state++;
+      }
+    }
+  }
+  return state === 9;
+}
+
+/** True when `text` has `lower` (lower-case ASCII) at `start`, ASCII letters compared case-insensitively. */
+function equalsIgnoringCase(text: string, start: number, lower: string): boolean {
+  for (let i = 0; i < lower.length; i++) if (foldAsciiCase(text.charCodeAt(start + i)) !== lower.charCodeAt(i)) return false;
+  return true;
+}
+
+function startsWithIgnoringCase(text: string, lower: string): boolean {
+  return text.length >= lower.length && equalsIgnoringCase(text, 0, lower);
+}
+
+function foldAsciiCase(code: number): number {
+  return code >= 65 && code <= 90 ? code + 32 : code;
 }
 
 /** True when the record has a `rua` with at least one usable `mailto:` URI (RFC 9989: then a missing p means none). */
@@ -234,6 +743,56 @@ export function parseReportUris(tag: DmarcTag): ReportUri[] {
   return uris;
 }
 
+/**
+ * Where the domain of a report URI written at [start, end) of `text` begins, when the URI is a plain
+ * `mailto:local@domain` that `parseReportUris` takes without a problem (no size, query, escape or quoted local
+ * part, a dot-atom local part and a host name); -1 for any other URI, which the full check then reads. The
+ * domain runs to `end`, less one trailing dot.
+ */
+export function plainMailtoDomain(text: string, start: number, end: number): number {
+  if (end - start <= MAILTO.length || !equalsIgnoringCase(text, start, MAILTO)) return -1;
+  const localStart = start + MAILTO.length;
+  const at = text.lastIndexOf('@', end - 1);
+  if (at <= localStart || (text.charCodeAt(localStart) === 47 && text.charCodeAt(localStart + 1) === 47)) return -1;
+  let previous = 46; /* . */
+  for (let i = localStart; i < at; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 46 ? previous === 46 : !isPlainAtext(code)) return -1;
+    previous = code;
+  }
+  if (previous === 46) return -1;
+  const domainEnd = text.charCodeAt(end - 1) === 46 ? end - 1 : end;
+  if (domainEnd - (at + 1) > 253) return -1;
+  let labels = 0;
+  let labelStart = at + 1;
+  for (let i = at + 1; i <= domainEnd; i++) {
+    if (i < domainEnd && text.charCodeAt(i) !== 46) continue;
+    if (!isHostLabel(text, labelStart, i)) return -1;
+    labels++;
+    labelStart = i + 1;
+  }
+  return labels >= 2 ? at + 1 : -1;
+}
+
+/** An RFC 5322 atext char other than the three the URI check treats apart: `!` (size), `?` (query), `%` (escape). */
+function isPlainAtext(code: number): boolean {
+  if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 48 && code <= 57)) return true;
+  return PLAIN_ATEXT_SYMBOLS.indexOf(String.fromCharCode(code)) >= 0;
+}
+
+/** A host name label: 1 to 63 letters, digits and hyphens, neither first nor last a hyphen. */
+function isHostLabel(text: string, start: number, end: number): boolean {
+  if (end <= start || end - start > 63 || text.charCodeAt(start) === 45 || text.charCodeAt(end - 1) === 45) return false;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (!((code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 45)) return false;
+  }
+  return true;
+}
+
+const MAILTO = 'mailto:';
+const PLAIN_ATEXT_SYMBOLS = "#$&'*+/=^_`{|}~-";
+
 const VALUE_RULES: ReadonlySet<string> = new Set(['p', 'sp', 'np', 'adkim', 'aspf', 'fo', 't', 'psd']);
 
 /** Tags only DMARC uses: a record with one of them but no proper version tag was meant as DMARC. */
@@ -241,11 +800,6 @@ const DMARC_ONLY_TAGS: ReadonlySet<string> = new Set(['p', 'sp', 'np', 'adkim', 
 
 /** Version values of other TXT-based protocols that people paste at `_dmarc` names by mistake. */
 const OTHER_PROTOCOL_VERSION = /^(?:spf1|spf2\.0|dkim1|stsv1|tlsrptv1|bimi1)\b/i;
-
-/** True when the text starts like a DMARC record (`v=DMARC1`, any case), wherever it stands. */
-function looksLikeDmarc(text: string): boolean {
-  return /^[ \t]*v[ \t]*=[ \t]*dmarc1(?![0-9a-z])/i.test(text);
-}
 
 function classify(text: string, tagList: TagList, tags: readonly DmarcTag[]): Pick<DmarcRecord, 'kind' | 'versionProblem'> {
   if (text.trim() === '') {
@@ -333,7 +887,12 @@ function parseAddress(text: string): MailAddress | string {
   return { localPart, domain: domain.toLowerCase() };
 }
 
-const zoneCache = new WeakMap<Zone, DmarcTxt[]>();
-const recordCache = new WeakMap<ResourceRecord, DmarcTxt>();
-const DMARC_LABEL = /(?:^|\.)_dmarc\./i;
+/** The scan every record is read with, reused: `readDmarcTxt` keeps only the numbers it needs from it. */
+const scan = new TagListScan();
+const ELSEWHERE: DmarcPlacement = { kind: 'elsewhere' };
+const DMARC_PREFIX = '_dmarc.';
+const REPORT_INFIX = '._report._dmarc.';
+const VERSION = 'DMARC1';
+const LOWER_VERSION = 'dmarc1';
+const POLICIES: readonly DmarcPolicy[] = ['none', 'quarantine', 'reject'];
 

@@ -62,12 +62,14 @@ export function noMailEdits(options: { zone: Zone; domain: string; parts: NoMail
   if (parts.dmarc) {
     const owner = `_dmarc.${domain}`;
     const atDmarc = recordsAt(zone, owner);
-    const own = atDmarc.map(dmarcTxtOf).find((entry) => entry !== undefined && entry.parsed.kind === 'dmarc');
+    const own = atDmarc.map(dmarcTxtOf).find((entry) => entry !== undefined && entry.kind === 'dmarc');
     if (own !== undefined) {
-      const policy = dmarcTag(own.parsed, 'p');
-      const version = own.parsed.tags[0];
-      if (policy === undefined) edits.push(...present(replaceInTxt(own, { start: version.range.end, end: version.range.end }, '; p=reject')));
-      else if (policyOf(policy.value) !== 'reject') edits.push(...present(replaceInTxt(own, policy.valueRange, 'reject')));
+      const parsed = own.parsed;
+      const entry = { record: own.record, text: own.text };
+      const policy = dmarcTag(parsed, 'p');
+      const version = parsed.tags[0];
+      if (policy === undefined) edits.push(...present(replaceInTxt(entry, { start: version.range.end, end: version.range.end }, '; p=reject')));
+      else if (policyOf(policy.value) !== 'reject') edits.push(...present(replaceInTxt(entry, policy.valueRange, 'reject')));
     } else if (!atDmarc.some((record) => record.type === TYPE_CNAME)) {
       added.push({ owner, type: 'TXT', rdata: { kind: 'txt', value: NO_MAIL_DMARC } });
     }

@@ -3,7 +3,8 @@
 
 import { checkReportAuthorization } from '../email/reportAuthorization';
 import type { AuthorizationResult } from '../email/reportAuthorization';
-import { parseReportUris, policyRecords } from '../email/dmarc';
+import { parseReportUris } from '../email/dmarc';
+import { dmarcIndex } from '../email/mailDomains';
 import { shown, textLocation } from '../email/txtRecords';
 import { insertRecords } from '../edit/insert';
 import type { Fix } from '../edit/textEdit';
@@ -19,7 +20,8 @@ export const rule: Rule = {
   async check(context) {
     // One lookup per destination, however many URIs and records name it.
     const pending = new Map<string, Promise<AuthorizationResult>>();
-    for (const { record, text, parsed, placement } of policyRecords(context.zone)) {
+    // Records that send reports only to their own domain's names need no authorization and are not asked about.
+    for (const { record, text, parsed, placement } of dmarcIndex(context.zone).reportingElsewhere) {
       if (placement.kind !== 'policy') continue;
       for (const tag of parsed.tags) {
         if (tag.key !== 'rua' && tag.key !== 'ruf') continue;

@@ -2,7 +2,7 @@
 // look only at `_dmarc.<domain>`.
 
 import { MailAliasIndex } from '../email/aliases';
-import { dmarcTxtRecords } from '../email/dmarc';
+import { dmarcIndex } from '../email/mailDomains';
 import { recordLocation, shown } from '../email/txtRecords';
 import type { Rule } from './rule';
 
@@ -13,9 +13,11 @@ export const rule: Rule = {
     summary: 'A v=DMARC1 record outside a _dmarc name has no effect there.',
   },
   check(context) {
+    const misplaced = dmarcIndex(context.zone).misplaced;
+    // The workspace's alias index is built only for a zone that has a record to ask it about.
+    if (misplaced.length === 0) return;
     const aliases = new MailAliasIndex(context.workspace);
-    for (const { record, placement } of dmarcTxtRecords(context.zone)) {
-      if (placement.kind !== 'elsewhere') continue;
+    for (const { record } of misplaced) {
       // A reporting service's zone holds DMARC records that `_dmarc` CNAMEs of its customers point at.
       if (aliases.has(record.owner, 'dmarc')) continue;
       context.report({

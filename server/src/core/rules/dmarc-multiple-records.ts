@@ -1,8 +1,8 @@
 // dmarc-multiple-records: two DMARC records at one name; RFC 9989 §4.10 has receivers discard the set, so the
 // domain has no policy at all.
 
-import { dmarcTxtRecords } from '../email/dmarc';
 import type { DmarcTxt } from '../email/dmarc';
+import { dmarcIndex } from '../email/mailDomains';
 import { recordLocation, shown } from '../email/txtRecords';
 import { nameKey } from '../zone/names';
 import type { Rule } from './rule';
@@ -15,8 +15,7 @@ export const rule: Rule = {
   },
   check(context) {
     const byName = new Map<string, DmarcTxt[]>();
-    for (const entry of dmarcTxtRecords(context.zone)) {
-      if (entry.placement.kind === 'elsewhere' || entry.parsed.kind !== 'dmarc') continue;
+    for (const entry of dmarcIndex(context.zone).sharingName) {
       const list = byName.get(nameKey(entry.record.owner)) ?? [];
       // Identical records are one record in DNS (an RRset holds no duplicates); zone-duplicate-record reports them.
       if (!list.some((other) => sameStrings(other, entry))) list.push(entry);
@@ -38,5 +37,7 @@ export const rule: Rule = {
 };
 
 function sameStrings(a: DmarcTxt, b: DmarcTxt): boolean {
-  return a.text.strings.length === b.text.strings.length && a.text.strings.every((s, i) => s.value === b.text.strings[i].value);
+  const first = a.text.strings;
+  const second = b.text.strings;
+  return first.length === second.length && first.every((s, i) => s.value === second[i].value);
 }

@@ -1,10 +1,11 @@
 // dmarc-policy-none: `p=none`, which asks receivers only to report; mail that fails DMARC is still delivered
 // (RFC 9989 §4.7), so the domain stays open to spoofing until the policy is raised.
 
-import { dmarcTag, policyOf, policyRecords } from '../email/dmarc';
+import { DmarcKey } from '../email/dmarc';
+import { dmarcIndex } from '../email/mailDomains';
 import { textLocation } from '../email/txtRecords';
-import { replaceTagValue } from '../edit/tags';
-import { editFix } from '../edit/textEdit';
+import { replaceInTxt } from '../edit/txt';
+import type { Fix } from '../edit/textEdit';
 import type { Rule } from './rule';
 
 export const rule: Rule = {
@@ -14,22 +15,35 @@ export const rule: Rule = {
     summary: 'p=none: receivers only report, and spoofed mail is still delivered.',
   },
   check(context) {
-    for (const { record, text, parsed } of policyRecords(context.zone)) {
-      const policy = dmarcTag(parsed, 'p');
-      if (policy === undefined || policyOf(policy.value) !== 'none') continue;
-      const reports = dmarcTag(parsed, 'rua') === undefined ? ' (add rua= first: without it you get no reports to act on)' : '';
+    // A zone can have thousands of these, so the tag is read from the shared parse rather than parsed again, and
+    // its value replaced as `replaceTagValue` does, without building the tag.
+    for (const entry of dmarcIndex(context.zone).policyNone) {
+      const index = entry.indexOfTag(DmarcKey.P);
+      const txt = { record: entry.record, text: entry.text };
+      const valueRange = { start: entry.tagValueStart(index), end: entry.tagValueEnd(index) };
+      // The next stage is the obvious step; jumping to reject is for domains whose reports are already clean.
+      const fixes: Fix[] = [];
+      const quarantine = replaceInTxt(txt, valueRange, 'quarantine');
+      if (quarantine !== undefined) fixes.push({ title: 'Move to the next stage: p=quarantine (failing mail goes to spam)', isPreferred: true, edits: [quarantine] });
+      const reject = replaceInTxt(txt, valueRange, 'reject');
+      if (reject !== undefined) fixes.push({ title: 'Go straight to p=reject (failing mail is refused)', edits: [reject] });
       context.report({
-        location: textLocation(record, text, policy.range),
-        message:
-          `p=none only monitors: mail that fails DMARC is still delivered, so the domain can still be spoofed. ` +
-          `Roll out in stages: p=none while you read the aggregate reports and fix every legitimate sender${reports}, ` +
-          `then p=quarantine, then p=reject.`,
-        // The next stage is the obvious step; jumping to reject is for domains whose reports are already clean.
-        fixes: [
-          ...editFix({ title: 'Move to the next stage: p=quarantine (failing mail goes to spam)', edit: replaceTagValue({ record, text }, policy, 'quarantine'), isPreferred: true }),
-          ...editFix({ title: 'Go straight to p=reject (failing mail is refused)', edit: replaceTagValue({ record, text }, policy, 'reject') }),
-        ],
+        location: textLocation(txt.record, txt.text, entry.tagRange(index)),
+        message: entry.indexOfTag(DmarcKey.Rua) < 0 ? MESSAGE_WITHOUT_RUA : MESSAGE,
+        fixes,
       });
     }
   },
 };
+
+/** The message, whole: it changes only with whether the record has a rua= to read reports from. */
+function message(reports: string): string {
+  return (
+    `p=none only monitors: mail that fails DMARC is still delivered, so the domain can still be spoofed. ` +
+    `Roll out in stages: p=none while you read the aggregate reports and fix every legitimate sender${reports}, ` +
+    `then p=quarantine, then p=reject.`
+  );
+}
+
+const MESSAGE = message('');
+const MESSAGE_WITHOUT_RUA = message(' (add rua= first: without it you get no reports to act on)');

@@ -1,8 +1,9 @@
 // dmarc-removed-tag: `pct`, `rf` or `ri`, which RFC 9989 removed (Appendix A); receivers that follow it ignore
 // them, and `t=y` replaces `pct` for testing a policy.
 
-import { checkedDmarcRecords, removedTagProblem, REMOVED_DMARC_TAGS } from '../email/dmarc';
+import { removedTagProblem, REMOVED_DMARC_TAGS } from '../email/dmarc';
 import type { DmarcTag } from '../email/dmarc';
+import { dmarcIndex } from '../email/mailDomains';
 import { textLocation } from '../email/txtRecords';
 import type { Rule, RuleReport } from './rule';
 
@@ -13,7 +14,7 @@ export const rule: Rule = {
     summary: 'pct, rf or ri: RFC 9989 removed them and receivers ignore them.',
   },
   check(context) {
-    for (const { record, text, parsed } of checkedDmarcRecords(context.zone)) {
+    for (const { record, text, parsed } of dmarcIndex(context.zone).withRemovedTag) {
       for (const tag of parsed.tags) {
         if (!REMOVED_DMARC_TAGS.has(tag.key)) continue;
         const { message, severity } = assess(tag);

@@ -2,7 +2,8 @@
 // that do not exist) open to the spoofing the domain itself is protected from (RFC 9989 §4.7).
 
 import type { DmarcPolicy } from '../email/dmarc';
-import { dmarcTag, policyOf, policyRecords, POLICY_STRENGTH } from '../email/dmarc';
+import { dmarcTag, policyOf, POLICY_STRENGTH } from '../email/dmarc';
+import { dmarcIndex } from '../email/mailDomains';
 import { textLocation } from '../email/txtRecords';
 import type { Rule } from './rule';
 
@@ -13,7 +14,7 @@ export const rule: Rule = {
     summary: 'sp= or np= is weaker than an enforcing p=.',
   },
   check(context) {
-    for (const { record, text, parsed } of policyRecords(context.zone)) {
+    for (const { record, text, parsed } of dmarcIndex(context.zone).withSubdomainPolicy) {
       const policyTag = dmarcTag(parsed, 'p');
       const policy = policyTag === undefined ? undefined : policyOf(policyTag.value);
       if (policy === undefined || policy === 'none') continue;

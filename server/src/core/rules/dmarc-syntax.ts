@@ -1,7 +1,8 @@
 // dmarc-syntax: a DMARC record whose version, tag-list grammar or tag values break RFC 9989 §4.7, so receivers
 // ignore the record or the tag.
 
-import { checkedDmarcRecords, dmarcTag, dmarcValueProblem } from '../email/dmarc';
+import { dmarcTag, dmarcValueProblem } from '../email/dmarc';
+import { dmarcIndex } from '../email/mailDomains';
 import type { TagListProblemKind } from '../email/tagList';
 import { textLocation } from '../email/txtRecords';
 import type { Rule } from './rule';
@@ -13,7 +14,9 @@ export const rule: Rule = {
     summary: 'A DMARC record breaks the RFC 9989 grammar: v=DMARC1 not first, or an invalid value for a known tag.',
   },
   check(context) {
-    for (const entry of checkedDmarcRecords(context.zone)) {
+    // Only records with something the rule could report are read again: broken ones, grammar slips, values
+    // that are not obviously valid, and a `p` out of place.
+    for (const entry of dmarcIndex(context.zone).syntaxSuspects) {
       const { record, text, parsed } = entry;
       const at = (range: { start: number; end: number }) => textLocation(record, text, range);
       if (parsed.versionProblem !== undefined) {
@@ -33,7 +36,7 @@ export const rule: Rule = {
         if (problem !== undefined) context.report({ location: at(tag.value === '' ? tag.range : tag.valueRange), message: problem });
       }
       const policy = dmarcTag(parsed, 'p');
-      if (entry.placement.kind === 'policy' && parsed.kind === 'dmarc' && policy !== undefined && parsed.tags[1] !== policy) {
+      if (entry.placementKind === 'policy' && parsed.kind === 'dmarc' && policy !== undefined && parsed.tags[1] !== policy) {
         context.report({
           location: at(policy.range),
           message:

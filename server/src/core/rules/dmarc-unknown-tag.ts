@@ -1,14 +1,15 @@
 // dmarc-unknown-tag: a tag RFC 9989 does not define; receivers ignore it (§4.7), so it is usually a typo of one
 // that is meant to work.
 
-import { checkedDmarcRecords, DMARC_TAGS, REMOVED_DMARC_TAGS } from '../email/dmarc';
+import { DMARC_TAGS, REMOVED_DMARC_TAGS } from '../email/dmarc';
+import { dmarcIndex } from '../email/mailDomains';
 import { textLocation } from '../email/txtRecords';
 import type { Rule } from './rule';
 
 export const rule: Rule = {
   meta: { id: 'dmarc-unknown-tag', defaultSeverity: 'warning', summary: 'A DMARC record has a tag receivers do not know.' },
   check(context) {
-    for (const { record, text, parsed } of checkedDmarcRecords(context.zone)) {
+    for (const { record, text, parsed } of dmarcIndex(context.zone).withUnknownTag) {
       for (const tag of parsed.tags) {
         if (DMARC_TAGS.has(tag.key) || REMOVED_DMARC_TAGS.has(tag.key)) continue;
         const guess = closestTag(tag.key);

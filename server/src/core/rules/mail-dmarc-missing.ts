@@ -1,7 +1,7 @@
 // mail-dmarc-missing: a domain with MX or SPF records and no DMARC policy, neither its own nor one inherited from
 // its organizational domain (RFC 9989 §4.10 tree walk), so receivers have no policy for mail that fails.
 
-import { discoverDmarcPolicy, mailDomains, noMailSpf, nullMx, realMx } from '../email/mailDomains';
+import { discoverDmarcPolicy, noMailSpf, nullMx, realMx, zoneMail } from '../email/mailDomains';
 import { recordLocation, shown } from '../email/txtRecords';
 import type { Fix } from '../edit/textEdit';
 import { addDmarcRecord } from '../generators/dmarc';
@@ -15,7 +15,7 @@ export const rule: Rule = {
     summary: 'A domain with MX or SPF records has no DMARC record, nor an organizational domain with one.',
   },
   async check(context) {
-    for (const domain of mailDomains(context.zone)) {
+    for (const domain of zoneMail(context.zone).withoutOwnDmarc) {
       if (domain.aliased || domain.dmarc.length > 0 || nullMx(domain) !== undefined) continue;
       // A domain that says it sends no mail is mail-no-mail-incomplete's to judge; an SPF record that only other
       // SPF records include is a building block, not a domain people write to or from.

@@ -2,7 +2,7 @@
 // without the rest of the set that makes the declaration hold: null MX, `v=spf1 -all`, and DMARC p=reject, the
 // set M3AAWG recommends for parked domains.
 
-import { discoverDmarcPolicy, mailDomains, noMailSpf, nullMx, realMx } from '../email/mailDomains';
+import { discoverDmarcPolicy, noMailSpf, nullMx, realMx, zoneMail } from '../email/mailDomains';
 import { recordLocation, shown } from '../email/txtRecords';
 import { noMailEdits } from '../generators/noMail';
 import type { Rule } from './rule';
@@ -14,7 +14,7 @@ export const rule: Rule = {
     summary: 'A domain that declares it handles no mail (null MX or v=spf1 -all) lacks the rest of the no-mail set.',
   },
   async check(context) {
-    for (const domain of mailDomains(context.zone)) {
+    for (const domain of zoneMail(context.zone).declaringNoMail) {
       if (domain.aliased) continue;
       const nullRecord = nullMx(domain);
       const spfDeclaration = noMailSpf(domain);
