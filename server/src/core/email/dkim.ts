@@ -9,7 +9,7 @@ import { labelsOf, nameKey } from '../zone/names';
 import type { RecordText } from './recordText';
 import { joinStrings } from './recordText';
 import type { Tag, TagList, TextRange } from './tagList';
-import { isTagListWhitespace, parseTagList } from './tagList';
+import { isTagListWhitespace, parseTagList, skipWhitespace, trimEnd } from './tagList';
 import { showsMicrosoft365 } from './microsoft365';
 import { lowerLabels, nameFromLabels, textLocation, TYPE_CNAME, TYPE_MX, TYPE_TXT } from './txtRecords';
 
@@ -588,17 +588,6 @@ class PlainTagList {
 /** One reader for every record: it keeps nothing a record needs once its compact form is made. */
 const plainTags = new PlainTagList();
 
-function skipWhitespace(text: string, from: number, to: number): number {
-  let i = from;
-  while (i < to && isTagListWhitespace(text.charCodeAt(i))) i++;
-  return i;
-}
-
-function trimEnd(text: string, from: number, to: number): number {
-  let i = to;
-  while (i > from && isTagListWhitespace(text.charCodeAt(i - 1))) i--;
-  return i;
-}
 
 /** What the value of `p=` holds once the whitespace RFC 6376 allows inside it is dropped. */
 type KeyText =

@@ -226,13 +226,15 @@ function isAsciiLetter(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
-function skipWhitespace(text: string, from: number, to: number): number {
+/** The first offset from `from` on that is not tag-list white space (FWS), or `to`. */
+export function skipWhitespace(text: string, from: number, to: number): number {
   let i = from;
   while (i < to && isTagListWhitespace(text.charCodeAt(i))) i++;
   return i;
 }
 
-function trimEnd(text: string, from: number, to: number): number {
+/** The end of `text[from, to)` without the tag-list white space at its end. */
+export function trimEnd(text: string, from: number, to: number): number {
   let i = to;
   while (i > from && isTagListWhitespace(text.charCodeAt(i - 1))) i--;
   return i;
