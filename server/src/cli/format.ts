@@ -60,6 +60,7 @@ function formatText(reports: readonly FileReport[], cwd: string): string {
  */
 export function writeJson(reports: readonly FileReport[], cwd: string, write: (chunk: string) => void): void {
   const out = new ChunkedOutput(write);
+  const messages = new JsonStrings();
   out.add('{\n  "version": 1,\n  "files": ');
   out.add(reports.length === 0 ? '[]' : '[\n');
   reports.forEach((report, index) => {
@@ -69,7 +70,7 @@ export function writeJson(reports: readonly FileReport[], cwd: string, write: (c
     else {
       out.add('[\n');
       for (let i = 0; i < diagnostics.length; i++) {
-        out.add(diagnosticLine(diagnostics[i], cwd));
+        out.add(diagnosticLine(diagnostics[i], cwd, messages));
         out.add(i === diagnostics.length - 1 ? '\n' : ',\n');
       }
       out.add('      ]');
@@ -86,8 +87,8 @@ export function writeJson(reports: readonly FileReport[], cwd: string, write: (c
  * objects were most of the output's cost. Rule ids and severities are plain words and need no escaping. The format
  * test holds the line to what JSON.stringify gives.
  */
-function diagnosticLine(diagnostic: Diagnostic, cwd: string): string {
-  const head = `        {"code":"${diagnostic.ruleId}","severity":"${diagnostic.severity}","message":${JSON.stringify(diagnostic.message)},"range":${rangeJson(diagnostic.file, diagnostic.span)}`;
+function diagnosticLine(diagnostic: Diagnostic, cwd: string, messages: JsonStrings): string {
+  const head = `        {"code":"${diagnostic.ruleId}","severity":"${diagnostic.severity}","message":${messages.of(diagnostic.message)},"range":${rangeJson(diagnostic.file, diagnostic.span)}`;
   if (diagnostic.related.length === 0) return `${head}}`;
   const related = diagnostic.related.map(
     (item) => `{"path":${JSON.stringify(displayPath(item.location.file.path, cwd))},"message":${JSON.stringify(item.message)},"range":${rangeJson(item.location.file, item.location.span)}}`,
@@ -100,6 +101,24 @@ function rangeJson(file: Diagnostic['file'], span: Diagnostic['span']): string {
   const start = file.positionAt(span.start);
   const end = file.positionAt(span.end);
   return `{"start":{"line":${start.line},"character":${start.character}},"end":{"line":${end.line},"character":${end.character}}}`;
+}
+
+/**
+ * The JSON of each distinct string, made once: a large zone repeats a few messages hundreds of thousands of times.
+ * The cache forgets everything when it grows large, so a zone whose messages all differ costs no more than before.
+ */
+class JsonStrings {
+  private readonly made = new Map<string, string>();
+
+  of(text: string): string {
+    let json = this.made.get(text);
+    if (json === undefined) {
+      if (this.made.size >= 4096) this.made.clear();
+      json = JSON.stringify(text);
+      this.made.set(text, json);
+    }
+    return json;
+  }
 }
 
 /** Gathers small strings and hands them on in pieces of about a megabyte, so output never waits for the whole. */
