@@ -6,6 +6,7 @@ import { dmarcIndex } from '../email/mailDomains';
 import { textLocation } from '../email/txtRecords';
 import { replaceInTxt } from '../edit/txt';
 import type { Fix } from '../edit/textEdit';
+import type { TextRange } from '../email/tagList';
 import type { Rule } from './rule';
 
 export const rule: Rule = {
@@ -21,20 +22,25 @@ export const rule: Rule = {
       const index = entry.indexOfTag(DmarcKey.P);
       const txt = { record: entry.record, text: entry.text };
       const valueRange = { start: entry.tagValueStart(index), end: entry.tagValueEnd(index) };
-      // The next stage is the obvious step; jumping to reject is for domains whose reports are already clean.
-      const fixes: Fix[] = [];
-      const quarantine = replaceInTxt(txt, valueRange, 'quarantine');
-      if (quarantine !== undefined) fixes.push({ title: 'Move to the next stage: p=quarantine (failing mail goes to spam)', isPreferred: true, edits: [quarantine] });
-      const reject = replaceInTxt(txt, valueRange, 'reject');
-      if (reject !== undefined) fixes.push({ title: 'Go straight to p=reject (failing mail is refused)', edits: [reject] });
       context.report({
         location: textLocation(txt.record, txt.text, entry.tagRange(index)),
         message: entry.indexOfTag(DmarcKey.Rua) < 0 ? MESSAGE_WITHOUT_RUA : MESSAGE,
-        fixes,
+        // Built when an editor asks: a zone can have a finding here for every domain.
+        fixes: () => stageFixes(txt, valueRange),
       });
     }
   },
 };
+
+/** The next stage is the obvious step; jumping to reject is for domains whose reports are already clean. */
+function stageFixes(txt: Parameters<typeof replaceInTxt>[0], valueRange: TextRange): Fix[] {
+  const fixes: Fix[] = [];
+  const quarantine = replaceInTxt(txt, valueRange, 'quarantine');
+  if (quarantine !== undefined) fixes.push({ title: 'Move to the next stage: p=quarantine (failing mail goes to spam)', isPreferred: true, edits: [quarantine] });
+  const reject = replaceInTxt(txt, valueRange, 'reject');
+  if (reject !== undefined) fixes.push({ title: 'Go straight to p=reject (failing mail is refused)', edits: [reject] });
+  return fixes;
+}
 
 /** The message, whole: it changes only with whether the record has a rua= to read reports from. */
 function message(reports: string): string {
