@@ -23,10 +23,7 @@ describe('every finding of the example zones, fixed through the language server'
 
   before(async () => {
     // The examples folder is the workspace: the server reads it and the tests change only their open buffers.
-    client = await LspTestClient.start({
-      serverScript: SERVER,
-      params: { processId: process.pid, rootUri: null, workspaceFolders: [{ uri: pathToFileURL(EXAMPLES).href, name: 'examples' }], capabilities: {}, initializationOptions: { settings: EDITOR_SETTINGS } },
-    });
+    client = await LspTestClient.startInFolder({ serverScript: SERVER, folder: EXAMPLES, initializationOptions: { settings: EDITOR_SETTINGS } });
     documents = new TestDocuments(client);
   });
 

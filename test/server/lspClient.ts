@@ -2,6 +2,8 @@
 // it publishes, and waits on those messages (never on a clock) with a deadline that names what it waited for.
 
 import type { ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { spawn } from 'node:child_process';
 import type { Diagnostic, InitializeParams, ProtocolConnection, PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import {
@@ -54,6 +56,25 @@ export class LspTestClient {
   }
 
   /** Starts `node <serverScript> --stdio` and initializes it. */
+  /** Starts the server on one workspace folder, as an editor opens a folder of zones. */
+  static startInFolder(options: {
+    serverScript: string;
+    folder: string;
+    initializationOptions: unknown;
+    capabilities?: InitializeParams['capabilities'];
+  }): Promise<LspTestClient> {
+    return LspTestClient.start({
+      serverScript: options.serverScript,
+      params: {
+        processId: process.pid,
+        rootUri: null,
+        workspaceFolders: [{ uri: pathToFileURL(options.folder).href, name: path.basename(options.folder) }],
+        capabilities: options.capabilities ?? {},
+        initializationOptions: options.initializationOptions,
+      },
+    });
+  }
+
   static async start(options: { serverScript: string; params: InitializeParams }): Promise<LspTestClient> {
     const child = spawn(process.execPath, [options.serverScript, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const client = new LspTestClient(child);

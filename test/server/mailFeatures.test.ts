@@ -61,16 +61,7 @@ describe('SPF and DKIM features over stdio', function () {
     folder = mkdtempSync(path.join(os.tmpdir(), 'zonelint-mail-'));
     writeFileSync(path.join(folder, 'example.com.zone'), comText);
     writeFileSync(path.join(folder, 'example.net.zone'), NET_ZONE);
-    client = await LspTestClient.start({
-      serverScript: SERVER,
-      params: {
-        processId: process.pid,
-        rootUri: null,
-        workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'mail' }],
-        capabilities: {},
-        initializationOptions: { settings: EDITOR_SETTINGS },
-      },
-    });
+    client = await LspTestClient.startInFolder({ serverScript: SERVER, folder, initializationOptions: { settings: EDITOR_SETTINGS } });
     await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uriOf('example.com.zone'), languageId: 'dns-zone', version: 1, text: comText } });
   });
 

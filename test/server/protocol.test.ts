@@ -41,16 +41,7 @@ describe('language server over stdio', function () {
     folder = copyFixtureWorkspace();
     zoneUri = uriOf(EXAMPLE_ZONE);
     zoneText = readFileSync(path.join(folder, EXAMPLE_ZONE), 'utf8');
-    client = await LspTestClient.start({
-      serverScript: SERVER,
-      params: {
-        processId: process.pid,
-        rootUri: null,
-        workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'zones' }],
-        capabilities: {},
-        initializationOptions: { settings: EDITOR_SETTINGS },
-      },
-    });
+    client = await LspTestClient.startInFolder({ serverScript: SERVER, folder, initializationOptions: { settings: EDITOR_SETTINGS } });
   });
 
   after(() => {
@@ -223,15 +214,11 @@ describe('language server index', function () {
     for (let i = 0; i < zones; i++) {
       writeFileSync(path.join(folder, `z${i}.example.zone`), `$ORIGIN z${i}.example.\n$TTL 300\n@ SOA ns h 1 2 3 4 5\n@ NS ns\nns A 192.0.2.${i}\nwww CNAME ns\n`);
     }
-    const client = await LspTestClient.start({
+    const client = await LspTestClient.startInFolder({
       serverScript: SERVER,
-      params: {
-        processId: process.pid,
-        rootUri: null,
-        workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'many' }],
-        capabilities: { window: { workDoneProgress: true } },
-        initializationOptions: { settings: EDITOR_SETTINGS },
-      },
+      folder,
+      initializationOptions: { settings: EDITOR_SETTINGS },
+      capabilities: { window: { workDoneProgress: true } },
     });
     try {
       // An SPF include of a name in an unopened zone that has no SPF record there: only the index can tell
@@ -266,15 +253,10 @@ describe('language server trust', function () {
       let queries = 0;
       dns.on('message', () => queries++);
       await new Promise<void>((resolve) => dns.bind(0, '127.0.0.1', resolve));
-      const client = await LspTestClient.start({
+      const client = await LspTestClient.startInFolder({
         serverScript: SERVER,
-        params: {
-          processId: process.pid,
-          rootUri: null,
-          workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'zones' }],
-          capabilities: {},
-          initializationOptions: { trusted: trustCase.trusted, settings: { dns: 'live', dnsServer: `127.0.0.1:${dns.address().port}`, dnsTimeoutMs: 200 } },
-        },
+        folder,
+        initializationOptions: { trusted: trustCase.trusted, settings: { dns: 'live', dnsServer: `127.0.0.1:${dns.address().port}`, dnsTimeoutMs: 200 } },
       });
       try {
         const uri = pathToFileURL(path.join(folder, EXAMPLE_ZONE)).href;

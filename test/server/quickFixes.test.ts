@@ -55,10 +55,7 @@ describe('quick fixes, generators, completion and term hovers over stdio', funct
     writeFileSync(path.join(folder, 'example.org.zone'), ORG_ZONE);
     comUri = pathToFileURL(path.join(folder, EXAMPLE_ZONE)).href;
     orgUri = pathToFileURL(path.join(folder, 'example.org.zone')).href;
-    client = await LspTestClient.start({
-      serverScript: SERVER,
-      params: { processId: process.pid, rootUri: null, workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'zones' }], capabilities: {}, initializationOptions: { settings: EDITOR_SETTINGS } },
-    });
+    client = await LspTestClient.startInFolder({ serverScript: SERVER, folder, initializationOptions: { settings: EDITOR_SETTINGS } });
     documents = new TestDocuments(client);
     first.set(comUri, await documents.open(comUri));
     first.set(orgUri, await documents.open(orgUri));
