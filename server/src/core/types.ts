@@ -89,4 +89,3 @@ export interface Finding {
   readonly related?: readonly RelatedInformation[];
 }
 
-export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };

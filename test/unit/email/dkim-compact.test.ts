@@ -10,7 +10,6 @@ import type { DkimTxt } from '../../../server/src/core/email/dkim';
 import {
   dkimKeyName,
   dkimKeyRecords,
-  dkimRecordText,
   dkimSyntaxProblems,
   findTag,
   hasTrait,
@@ -22,7 +21,7 @@ import {
   rsaVerdictFromOpenSsl,
   stringsLookLikeDkim,
 } from '../../../server/src/core/email/dkim';
-import { nameFromLabels } from '../../../server/src/core/email/txtRecords';
+import { nameFromLabels, recordTextOf } from '../../../server/src/core/email/txtRecords';
 import { DEFAULT_SETTINGS, ZonelintWorkspace } from '../../../server/src/core/index';
 import type { Zone } from '../../../server/src/core/zone/model';
 import { labelsOf } from '../../../server/src/core/zone/names';
@@ -50,7 +49,7 @@ function zoneOf(texts: readonly string[], chunk = 200): Zone {
 
 /** Asserts that a compact entry says what the full parse of its record's text says. */
 function assertAgreesWithParse(entry: DkimTxt): void {
-  const text = dkimRecordText(entry).text;
+  const text = recordTextOf(entry.record).text;
   const parsed = parseDkimKeyRecord(text);
   const key = parsed.key;
   const problems = dkimSyntaxProblems(parsed);

@@ -11,7 +11,7 @@ import { joinStrings } from './recordText';
 import type { Tag, TagList, TextRange } from './tagList';
 import { isTagListWhitespace, parseTagList, skipWhitespace, trimEnd } from './tagList';
 import { showsMicrosoft365 } from './microsoft365';
-import { lowerLabels, nameFromLabels, textLocation, TYPE_CNAME, TYPE_MX, TYPE_TXT } from './txtRecords';
+import { lowerLabels, nameFromLabels, recordTextOf, textLocation, TYPE_CNAME, TYPE_MX, TYPE_TXT } from './txtRecords';
 
 /** The key types RFC 6376 and RFC 8463 define for `k=`. */
 export type DkimKeyType = 'rsa' | 'ed25519';
@@ -197,24 +197,15 @@ export function hasTrait(entry: DkimTxt, trait: DkimTrait): boolean {
   return (entry.traits & DKIM_TRAITS[trait]) !== 0;
 }
 
-/**
- * The joined text of a key record, read again rather than kept: a key record's text is long, and the rules need it
- * only for the records they report on.
- */
-export function dkimRecordText(entry: DkimTxt): RecordText {
-  const data = entry.record.data;
-  return joinStrings(data.kind === 'txt' ? data.strings : []);
-}
-
 /** A key record's text and full parse, read again for a rule that reports on its tags. */
 export function rereadDkimTxt(entry: DkimTxt): { readonly text: RecordText; readonly parsed: DkimKeyRecord } {
-  const text = dkimRecordText(entry);
+  const text = recordTextOf(entry.record);
   return { text, parsed: parseDkimKeyRecord(text.text) };
 }
 
 /** Where the value of `p=` is written, for findings about the key. */
 export function keyValueLocation(entry: DkimTxt): Location {
-  return textLocation(entry.record, dkimRecordText(entry), { start: entry.keyValueStart, end: entry.keyValueEnd });
+  return textLocation(entry.record, recordTextOf(entry.record), { start: entry.keyValueStart, end: entry.keyValueEnd });
 }
 
 /** Parses a key record: its tags, the key type in force, and the key in p= decoded and judged. */

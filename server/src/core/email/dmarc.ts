@@ -6,7 +6,7 @@ import type { ResourceRecord } from '../zone/model';
 import type { CharString } from '../zone/rdata/types';
 import { labelsOf } from '../zone/names';
 import type { RecordText } from './recordText';
-import { joinStrings } from './recordText';
+import { joinedValue, joinStrings } from './recordText';
 import type { Tag, TagList, TextRange } from './tagList';
 import { isTagListWhitespace, parseTagList, scanTagList, TagListScan } from './tagList';
 import { lowerLabels, nameFromLabels, TYPE_TXT } from './txtRecords';
@@ -474,17 +474,9 @@ export function dmarcTxtOf(record: ResourceRecord): DmarcTxt | undefined {
   return readDmarcTxt(record, placementKindOf(record.owner), new DmarcTagTable());
 }
 
-/** The text of a TXT record as mail receivers read it: its strings joined; for one string, that string itself. */
-export function txtValue(strings: readonly CharString[]): string {
-  if (strings.length === 1) return strings[0].value;
-  let text = '';
-  for (const s of strings) text += s.value;
-  return text;
-}
-
 /** Parses a TXT record as DMARC; `scan` then holds its tag list until the next record is read. */
 function readDmarcTxt(record: ResourceRecord, placementKind: DmarcPlacement['kind'], table: DmarcTagTable): DmarcTxt {
-  const value = record.data.kind === 'txt' ? txtValue(record.data.strings) : '';
+  const value = record.data.kind === 'txt' ? joinedValue(record.data.strings) : '';
   scanTagList(value, scan);
   const firstTag = table.append(scan, value);
   return new DmarcTxt({ record, value, kind: kindOfScan(value), placementKind, table, firstTag, tagCount: scan.tagCount });

@@ -9,8 +9,9 @@ import { isSubdomainOf, labelsOf, nameKey, ROOT } from '../zone/names';
 import { resolverForOneRecord } from '../workspace/resolver';
 import type { Resolver, WorkspaceView } from '../workspace/view';
 import type { DmarcIndex, DmarcPolicy, DmarcRecord, DmarcTxt } from './dmarc';
-import { DmarcIndexBuilder, dmarcTag, parseDmarcRecord, placementKindOf, policyDomainOf, policyOf, startsLikeDmarc, txtValue } from './dmarc';
+import { DmarcIndexBuilder, dmarcTag, parseDmarcRecord, placementKindOf, policyDomainOf, policyOf, startsLikeDmarc } from './dmarc';
 import { dkimKeyName } from './dkim';
+import { joinedValue } from './recordText';
 import { isSpfText, nameFromLabels, TYPE_CNAME, TYPE_MX, TYPE_TXT } from './txtRecords';
 
 export interface MailDomain {
@@ -205,7 +206,7 @@ export function isNoMailSpf(text: string): boolean {
 
 /** The joined text of an SPF record of a mail domain. */
 function spfTextOf(record: ResourceRecord): string {
-  return record.data.kind === 'txt' ? txtValue(record.data.strings) : '';
+  return record.data.kind === 'txt' ? joinedValue(record.data.strings) : '';
 }
 
 /**
@@ -262,7 +263,7 @@ async function dmarcRecordsAt(options: { name: string; workspace: WorkspaceView;
     const records = recordsAt(zone, dmarcName);
     const cname = records.find((record) => record.type === TYPE_CNAME && record.data.kind === 'target');
     if (cname !== undefined && cname.data.kind === 'target') return followDmarcCname(cname.data.target, resolver);
-    const parsed = records.flatMap((record) => (record.type === TYPE_TXT && record.data.kind === 'txt' ? [parseDmarcRecord(txtValue(record.data.strings))] : []));
+    const parsed = records.flatMap((record) => (record.type === TYPE_TXT && record.data.kind === 'txt' ? [parseDmarcRecord(joinedValue(record.data.strings))] : []));
     return { kind: 'records', records: parsed.filter(accept) };
   }
   const answer = await resolver.lookup(dmarcName, TYPE_TXT);
@@ -335,7 +336,7 @@ class ZoneMailReader {
       if (startsLikeSpf(data.strings)) {
         const domain = this.domainNamed(owner);
         domain.add('spf', record);
-        if (isNoMailSpf(txtValue(data.strings))) domain.mayDeclareNoMail = true;
+        if (isNoMailSpf(joinedValue(data.strings))) domain.mayDeclareNoMail = true;
       }
       if (placementKind !== 'elsewhere' || startsLikeDmarc(data.strings)) entry = this.dmarc.add(record, placementKind);
     }
@@ -423,7 +424,7 @@ function spfTargetsOf(zone: Zone): ReadonlySet<string> {
     const found = new Set<string>();
     for (const record of zone.records) {
       if (record.type !== TYPE_TXT || record.data.kind !== 'txt') continue;
-      const text = txtValue(record.data.strings);
+      const text = joinedValue(record.data.strings);
       if (!isSpfText(text)) continue;
       for (const target of spfReferences(text, record.owner)) found.add(nameKey(target));
     }

@@ -3,7 +3,6 @@
 
 import type { Location } from '../types';
 import type { ResourceRecord } from '../zone/model';
-import type { CharString } from '../zone/rdata/types';
 import { escapeLabel, labelsOf } from '../zone/names';
 import type { RecordText } from './recordText';
 import { joinStrings, sourceSpan, wholeSpan } from './recordText';
@@ -21,6 +20,11 @@ export const TYPE_TXT = 16;
 export function txtRecordText(record: ResourceRecord): RecordText | undefined {
   if (record.type !== TYPE_TXT || record.data.kind !== 'txt') return undefined;
   return joinStrings(record.data.strings);
+}
+
+/** The joined text of a record with TXT-style strings (TXT, or SPF's type 99); empty for any other record. */
+export function recordTextOf(record: ResourceRecord): RecordText {
+  return joinStrings(record.data.kind === 'txt' ? record.data.strings : []);
 }
 
 /**
@@ -63,26 +67,3 @@ export function nameFromLabels(labels: readonly string[]): string {
 export function shown(name: string): string {
   return name.length > 1 && name.endsWith('.') && !name.endsWith('\\.') ? name.slice(0, -1) : name;
 }
-
-/** True when the first non-empty string of a TXT record starts (after blanks) with `v`, as DMARC and DKIM records do. */
-export function startsWithV(strings: readonly CharString[]): boolean {
-  // Char-code scans rather than trim() and a regular expression: every TXT record of a zone passes through here.
-  for (const s of strings) {
-    const value = s.value;
-    let i = 0;
-    while (i < value.length && isTrimmedAway(value.charCodeAt(i))) i++;
-    // A string of nothing but white space does not count; the first one that holds more decides.
-    if (i === value.length) continue;
-    let j = 0;
-    while (j < value.length && (value.charCodeAt(j) === 32 || value.charCodeAt(j) === 9)) j++;
-    const c = value.charCodeAt(j);
-    return c === 118 /* v */ || c === 86 /* V */;
-  }
-  return false;
-}
-
-/** The octets String.prototype.trim removes from a latin1 string: tab to carriage return, space and no-break space. */
-function isTrimmedAway(code: number): boolean {
-  return (code >= 9 && code <= 13) || code === 32 || code === 0xa0;
-}
-

@@ -7,8 +7,8 @@ import type { Resolver } from '../../workspace/view';
 import type { ResourceRecord, Zone } from '../../zone/model';
 import type { CharString } from '../../zone/rdata/types';
 import type { RecordText } from '../recordText';
-import { joinStrings } from '../recordText';
-import { textLocation } from '../txtRecords';
+import { joinedValue, joinStrings } from '../recordText';
+import { recordTextOf, textLocation } from '../txtRecords';
 import type { SpfLookupAnalysis, SpfSource, TermVisit } from './lookups';
 import { WorkspaceLookups } from './lookups';
 import { plainName } from './names';
@@ -191,7 +191,7 @@ class ZoneSpf implements ZoneSpfRecord {
   }
 
   get zone(): ZoneTxtRecord {
-    return { record: this.record, text: joinedText(this.record) };
+    return { record: this.record, text: recordTextOf(this.record) };
   }
 }
 
@@ -281,17 +281,3 @@ function joinedCharCode(strings: readonly CharString[], index: number): number {
   return END;
 }
 
-/**
- * A collected record's strings joined, built afresh each time: a rule asks for it only to report or edit, and
- * keeping it for every record of a large zone would cost more than joining a few strings again.
- */
-function joinedText(record: ResourceRecord): RecordText {
-  return joinStrings(record.data.kind === 'txt' ? record.data.strings : []);
-}
-
-/** The strings joined with nothing between them (RFC 7208 §3.3). */
-function joinedValue(strings: readonly CharString[]): string {
-  let text = '';
-  for (const string of strings) text += string.value;
-  return text;
-}
