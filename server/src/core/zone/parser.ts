@@ -6,8 +6,8 @@ import path from 'node:path';
 import type { Finding, Severity, Span } from '../types';
 import { SourceFile } from '../types';
 import { expandGenerate, parseGenerateHeader } from './generate';
-import type { Comment, Entry, Token } from './lexer';
-import { entryExtent, lexEntries, TokenKind } from './lexer';
+import type { Comment, ScannedEntry, Token } from './lexer';
+import { scanEntries, scannedExtent, TokenKind } from './lexer';
 import { rememberExtents } from './extents';
 import type { IncludeDirective, OriginSource, ResourceRecord, Zone } from './model';
 import { decodeEscapes, isSubdomainOf, parseName, ROOT } from './names';
@@ -15,7 +15,7 @@ import { parseRdata, readRdata } from './rdata';
 import type { ParsedRdata } from './rdata/types';
 import type { RecordSource } from './record';
 import { GeneratedRecord, WrittenRecord } from './record';
-import { classFromText, className, typeFromText } from './rrtypes';
+import { CLASSES, classFromText, className, typeLookupAt } from './rrtypes';
 import { looksLikeTtl, MAX_TTL, parseTtl } from './ttl';
 
 /** How `$INCLUDE` reaches other files; the CLI reads the disk, the server also sees unsaved editor buffers. */
@@ -46,6 +46,7 @@ export const MAX_INCLUDED_FILES = 1024;
 /** Messages quote the text at fault, and a token can be megabytes long; longer messages lose their middle. */
 const MAX_MESSAGE_LENGTH = 300;
 const CLASS_IN = 1;
+const DOLLAR = 36;
 const TYPE_SOA = 6;
 
 /** Parses a zone file and everything it includes. Never throws on bad input. */
@@ -110,8 +111,8 @@ class ZoneReader {
     // Suppression comments need the extent of the record after them. When the file holds one, the extents are
     // noted while reading it, rather than lexing the whole file again on every lint.
     const extents: Span[] | undefined = file.text.includes('zonelint-disable-next-line') ? [] : undefined;
-    const lexed = lexEntries(file.text, (entry) => {
-      extents?.push(entryExtent(entry));
+    const lexed = scanEntries(file.text, (entry) => {
+      extents?.push(scannedExtent(entry));
       this.readEntry(file, entry, fileState, depth);
     });
     if (extents !== undefined) rememberExtents(file, extents);
@@ -123,14 +124,15 @@ class ZoneReader {
     this.findings.push({ ruleId, severity, message: shortened(message), location: { file, span } });
   }
 
-  private readEntry(file: SourceFile, entry: Entry, state: FileState, depth: number): void {
+  private readEntry(file: SourceFile, entry: ScannedEntry, state: FileState, depth: number): void {
     if (entry.errors.length > 0) {
       for (const error of entry.errors) this.report('zone-syntax', 'error', error.message, file, error.span);
       return;
     }
-    const tokens = entry.tokens;
-    const first = tokens[0];
-    if (!entry.blankOwner && first.kind === TokenKind.Word && first.text.startsWith('$')) {
+    const text = entry.text;
+    const firstStart = entry.starts[0];
+    const lastEnd = entry.ends[entry.count - 1];
+    if (!entry.blankOwner && entry.kinds[0] === TokenKind.Word && text.charCodeAt(firstStart) === DOLLAR) {
       this.readDirective(file, entry, state, depth);
       return;
     }
@@ -138,10 +140,10 @@ class ZoneReader {
     state.originJustChanged = false;
     let index = 0;
     let owner: string;
-    let ownerSpan: Span | undefined;
+    let ownerEnd = -1;
     if (entry.blankOwner) {
       if (state.lastOwner === undefined) {
-        this.report('zone-no-owner', 'error', 'no current owner name: this record has a blank owner but no record before it named one', file, span(first, tokens[tokens.length - 1]));
+        this.report('zone-no-owner', 'error', 'no current owner name: this record has a blank owner but no record before it named one', file, { start: firstStart, end: lastEnd });
         return;
       }
       owner = state.lastOwner;
@@ -151,107 +153,122 @@ class ZoneReader {
           'warning',
           `record with inherited owner (${owner}) immediately after $ORIGIN (${state.origin}): the owner is not relative to the new origin`,
           file,
-          { start: entry.lineStart, end: first.start },
+          { start: entry.lineStart, end: firstStart },
         );
       }
     } else {
       // Consecutive records often write the same owner (a host's A, AAAA, MX and TXT); reading it once keeps one
-      // string for all of them, and a large zone holds far fewer owner strings.
-      if (first.text === this.lastOwnerText && state.origin === this.lastOwnerOrigin && this.lastOwnerName !== undefined) {
+      // string for all of them, and a large zone holds far fewer owner strings. The text is compared in place.
+      if (
+        this.lastOwnerText !== undefined &&
+        state.origin === this.lastOwnerOrigin &&
+        this.lastOwnerName !== undefined &&
+        entry.tokenTextIs(0, this.lastOwnerText)
+      ) {
         owner = this.lastOwnerName;
       } else {
-        const parsed = this.readName(file, first, state.origin);
+        const ownerText = entry.tokenText(0);
+        const parsed = this.readName(file, ownerText, { start: firstStart, end: entry.ends[0] }, state.origin);
         if (parsed === undefined) return;
         owner = parsed;
-        this.lastOwnerText = first.text;
+        this.lastOwnerText = ownerText;
         this.lastOwnerOrigin = state.origin;
         this.lastOwnerName = parsed;
       }
-      ownerSpan = { start: first.start, end: first.end };
+      ownerEnd = entry.ends[0];
       state.lastOwner = owner;
       index = 1;
     }
-    const header = this.readRecordHeader(file, tokens, index);
+    const header = this.readRecordHeader(file, entry, index);
     if (header === undefined) return;
     this.addRecord({
       file,
-      entrySpan: { start: ownerSpan ? ownerSpan.start : first.start, end: tokens[tokens.length - 1].end },
+      entryStart: firstStart,
+      entryEnd: lastEnd,
       owner,
-      ownerSpan,
+      ownerEnd,
       header,
-      rdataTokens: tokens.slice(header.next),
+      rdataTokens: entry.tokensFrom(header.next),
       origin: state.origin,
-      generated: false,
+      generated: undefined,
     });
   }
 
-  /** Reads `[class] [ttl] [class] type` from `tokens[index]` on; undefined (after reporting) when malformed. */
-  private readRecordHeader(file: SourceFile, tokens: readonly Token[], index: number): RecordHeader | undefined {
+  /**
+   * Reads `[class] [ttl] [class] type` from token `index` on; undefined (after reporting) when malformed. The
+   * class, TTL and type are read in place: they are most of a zone's tokens and none of them is kept as text.
+   */
+  private readRecordHeader(file: SourceFile, entry: ScannedEntry, index: number): RecordHeader | undefined {
+    const text = entry.text;
     let rrclass: number | undefined;
-    let classSpan: Span | undefined;
+    let classIndex = -1;
     let ttl: number | undefined;
-    let ttlSpan: Span | undefined;
+    let ttlIndex = -1;
     let i = index;
-    const take = (): Token | undefined => {
-      const token = tokens[i];
-      if (token === undefined) {
-        const last = tokens[tokens.length - 1];
-        this.report('zone-syntax', 'error', 'unexpected end of input: a record needs a type and data', file, { start: last.end, end: last.end });
-        return undefined;
+    const wordAt = (at: number): boolean => {
+      if (at >= entry.count) {
+        const end = entry.ends[entry.count - 1];
+        this.report('zone-syntax', 'error', 'unexpected end of input: a record needs a type and data', file, { start: end, end });
+        return false;
       }
-      if (token.kind === TokenKind.QString) {
-        this.report('zone-syntax', 'error', 'a quoted string is not allowed here (expected a TTL, class or type)', file, token);
-        return undefined;
+      if (entry.kinds[at] !== TokenKind.Word) {
+        this.report('zone-syntax', 'error', 'a quoted string is not allowed here (expected a TTL, class or type)', file, tokenSpan(entry, at));
+        return false;
       }
-      return token;
+      return true;
     };
-    let token = take();
-    if (token === undefined) return undefined;
-    const classCode = classFromText(token.text);
+    if (!wordAt(i)) return undefined;
+    const classCode = classAt(entry, i);
     if (classCode !== undefined) {
       rrclass = classCode;
-      classSpan = token;
+      classIndex = i;
       i++;
-      token = take();
-      if (token === undefined) return undefined;
+      if (!wordAt(i)) return undefined;
     }
-    if (looksLikeTtl(token.text)) {
-      const parsed = parseTtl(token.text);
+    if (looksLikeTtl(text, entry.starts[i])) {
+      const ttlText = entry.tokenText(i);
+      const parsed = parseTtl(ttlText);
       if (parsed.error !== undefined) {
         const why = parsed.error === 'range' ? 'it is larger than 4294967295' : 'expected a number or number-unit pairs like 1h30m';
-        this.report('zone-bad-ttl', 'error', `bad TTL '${token.text}': ${why}`, file, token);
+        this.report('zone-bad-ttl', 'error', `bad TTL '${ttlText}': ${why}`, file, tokenSpan(entry, i));
         return undefined;
       }
-      ttl = this.clampTtl(parsed.value, file, token);
-      ttlSpan = token;
+      ttl = this.clampTtl(parsed.value, file, tokenSpan(entry, i));
+      ttlIndex = i;
       i++;
-      token = take();
-      if (token === undefined) return undefined;
+      if (!wordAt(i)) return undefined;
       if (rrclass === undefined) {
-        const after = classFromText(token.text);
+        const after = classAt(entry, i);
         if (after !== undefined) {
           rrclass = after;
-          classSpan = token;
+          classIndex = i;
           i++;
-          token = take();
-          if (token === undefined) return undefined;
+          if (!wordAt(i)) return undefined;
         }
       }
     }
-    const type = typeFromText(token.text);
+    const type = typeLookupAt(text, entry.starts[i], entry.ends[i]);
     if (type.error !== undefined) {
-      this.report('zone-unknown-type', 'error', `${type.error}: not a known type mnemonic nor TYPEnnn`, file, token);
+      this.report('zone-unknown-type', 'error', `${type.error}: not a known type mnemonic nor TYPEnnn`, file, tokenSpan(entry, i));
       return undefined;
     }
     if (type.meta) {
-      this.report('zone-unknown-type', 'error', `'${token.text}' is a meta-type and cannot appear as zone data`, file, token);
+      this.report('zone-unknown-type', 'error', `'${entry.tokenText(i)}' is a meta-type and cannot appear as zone data`, file, tokenSpan(entry, i));
       return undefined;
     }
     if (rrclass !== undefined && rrclass !== this.rrclass) {
-      this.report('zone-class-mismatch', 'error', `class '${className(rrclass)}' != zone class '${className(this.rrclass)}'`, file, classSpan!);
+      this.report('zone-class-mismatch', 'error', `class '${className(rrclass)}' != zone class '${className(this.rrclass)}'`, file, tokenSpan(entry, classIndex));
       return undefined;
     }
-    return { ttl, ttlSpan, type: type.code, typeSpan: { start: token.start, end: token.end }, next: i + 1 };
+    return {
+      ttl,
+      ttlStart: ttlIndex < 0 ? -1 : entry.starts[ttlIndex],
+      ttlEnd: ttlIndex < 0 ? -1 : entry.ends[ttlIndex],
+      type: type.code,
+      typeStart: entry.starts[i],
+      typeEnd: entry.ends[i],
+      next: i + 1,
+    };
   }
 
   /** Applies RFC 2181 §8 as BIND does: values from 2^31 are treated as 0, with a warning. */
@@ -263,27 +280,31 @@ class ZoneReader {
 
   private addRecord(input: {
     file: SourceFile;
-    entrySpan: Span;
+    entryStart: number;
+    entryEnd: number;
     owner: string;
-    ownerSpan: Span | undefined;
+    /** The end of the written owner, which starts the entry; -1 when the owner is inherited. */
+    ownerEnd: number;
     header: RecordHeader;
     rdataTokens: readonly Token[];
     origin: string;
-    generated: boolean;
+    /** The span of the `$GENERATE` template's owner, for a generated record. */
+    generated: Span | undefined;
   }): void {
     const { file, header, rdataTokens } = input;
     if (this.options.origin !== undefined && !isSubdomainOf(input.owner, this.zoneOrigin)) {
       // BIND ignores records outside the zone; so does zonelint, after saying so where the owner is written.
-      if (!input.generated) {
-        this.report('zone-out-of-zone', 'warning', `ignoring out-of-zone data: ${input.owner} is not inside ${this.zoneOrigin} (a relative name missing its origin, or a stray trailing dot?)`, file, input.ownerSpan ?? header.typeSpan);
+      if (input.generated === undefined) {
+        const at = input.ownerEnd < 0 ? { start: header.typeStart, end: header.typeEnd } : { start: input.entryStart, end: input.ownerEnd };
+        this.report('zone-out-of-zone', 'warning', `ignoring out-of-zone data: ${input.owner} is not inside ${this.zoneOrigin} (a relative name missing its origin, or a stray trailing dot?)`, file, at);
       }
       return;
     }
-    const context = { origin: input.origin, entryEnd: input.entrySpan.end };
+    const context = { origin: input.origin, entryEnd: input.entryEnd };
     // A written record rebuilds its wire form from its text when asked; a generated one has no text of its own.
     let generatedWire: Uint8Array | undefined;
     let parsed: Omit<ParsedRdata, 'wire'>;
-    if (input.generated) {
+    if (input.generated !== undefined) {
       const full = parseRdata(header.type, rdataTokens, context);
       generatedWire = full.wire;
       parsed = full;
@@ -308,20 +329,19 @@ class ZoneReader {
           'warning',
           `no $TTL: this record (and every later one without a TTL) takes the previous record's TTL ${ttl} (RFC 1035 semantics); add a $TTL line`,
           file,
-          header.typeSpan,
+          { start: header.typeStart, end: header.typeEnd },
         );
       }
     } else if (header.type === TYPE_SOA && data.kind === 'soa') {
       ttl = data.minimum;
       this.defaultTtl = ttl;
     } else {
-      this.report('zone-no-ttl', 'error', 'no TTL specified: add a $TTL line before the first record or a TTL on this record', file, header.typeSpan);
+      this.report('zone-no-ttl', 'error', 'no TTL specified: add a $TTL line before the first record or a TTL on this record', file, { start: header.typeStart, end: header.typeEnd });
       return;
     }
-    const typeSpan = header.typeSpan;
-    const rdataStart = rdataTokens.length > 0 ? rdataTokens[0].start : typeSpan.end;
-    const rdataEnd = rdataTokens.length > 0 ? rdataTokens[rdataTokens.length - 1].end : typeSpan.end;
-    if (generatedWire !== undefined) {
+    const rdataStart = rdataTokens.length > 0 ? rdataTokens[0].start : header.typeEnd;
+    const rdataEnd = rdataTokens.length > 0 ? rdataTokens[rdataTokens.length - 1].end : header.typeEnd;
+    if (input.generated !== undefined) {
       this.records.push(
         new GeneratedRecord({
           file,
@@ -330,11 +350,11 @@ class ZoneReader {
           rrclass: this.rrclass,
           type: header.type,
           data,
-          wire: generatedWire,
-          span: input.entrySpan,
-          ownerSpan: input.ownerSpan ?? input.entrySpan,
-          ttlSpan: header.ttlSpan,
-          typeSpan,
+          wire: generatedWire!,
+          span: { start: input.entryStart, end: input.entryEnd },
+          ownerSpan: input.generated,
+          ttlSpan: header.ttlStart < 0 ? undefined : { start: header.ttlStart, end: header.ttlEnd },
+          typeSpan: { start: header.typeStart, end: header.typeEnd },
           rdataSpan: { start: rdataStart, end: rdataEnd },
         }),
       );
@@ -348,12 +368,12 @@ class ZoneReader {
         ttl,
         type: header.type,
         data,
-        entryStart: input.entrySpan.start,
-        ownerEnd: input.ownerSpan === undefined ? -1 : input.ownerSpan.end,
-        ttlStart: header.ttlSpan === undefined ? -1 : header.ttlSpan.start,
-        ttlEnd: header.ttlSpan === undefined ? -1 : header.ttlSpan.end,
-        typeStart: typeSpan.start,
-        typeEnd: typeSpan.end,
+        entryStart: input.entryStart,
+        ownerEnd: input.ownerEnd,
+        ttlStart: header.ttlStart,
+        ttlEnd: header.ttlEnd,
+        typeStart: header.typeStart,
+        typeEnd: header.typeEnd,
         rdataStart,
         rdataEnd,
       }),
@@ -370,24 +390,24 @@ class ZoneReader {
   }
 
   /** Reads a name token (quoted owners are allowed, as in BIND); reports and returns undefined on error. */
-  private readName(file: SourceFile, token: Token, origin: string): string | undefined {
-    const result = parseName(token.text, origin);
+  private readName(file: SourceFile, text: string, at: Span, origin: string): string | undefined {
+    const result = parseName(text, origin);
     if (result.error !== undefined) {
-      this.report('zone-bad-name', 'error', `bad name '${token.text}': ${result.error.message}`, file, token);
+      this.report('zone-bad-name', 'error', `bad name '${text}': ${result.error.message}`, file, at);
       return undefined;
     }
     return result.name;
   }
 
-  private readDirective(file: SourceFile, entry: Entry, state: FileState, depth: number): void {
-    const tokens = entry.tokens;
+  private readDirective(file: SourceFile, entry: ScannedEntry, state: FileState, depth: number): void {
+    const tokens = entry.tokensFrom(0);
     const directive = tokens[0];
     const name = directive.text.toUpperCase();
     switch (name) {
       case '$ORIGIN': {
         const argument = this.directiveArguments(file, tokens, 1, 1);
         if (argument === undefined) return;
-        const origin = this.readName(file, argument[0], state.origin);
+        const origin = this.readName(file, argument[0].text, argument[0], state.origin);
         if (origin === undefined) return;
         state.origin = origin;
         state.originJustChanged = true;
@@ -411,7 +431,7 @@ class ZoneReader {
         return;
       }
       case '$GENERATE':
-        this.readGenerate(file, entry, state);
+        this.readGenerate(file, entry, tokens, state);
         return;
       case '$DATE': {
         // BIND writes $DATE in cache dumps; it carries no zone data, so it is read and not flagged.
@@ -463,7 +483,7 @@ class ZoneReader {
     const fail = (message: string): void => this.report('zone-include', 'error', message, file, pathToken);
     let origin = state.origin;
     if (args.length === 2) {
-      const parsed = this.readName(file, args[1], state.origin);
+      const parsed = this.readName(file, args[1].text, args[1], state.origin);
       if (parsed === undefined) return;
       origin = parsed;
     }
@@ -498,25 +518,24 @@ class ZoneReader {
     this.readFile(directive.includedFile, depth + 1, included);
   }
 
-  private readGenerate(file: SourceFile, entry: Entry, state: FileState): void {
-    const header = parseGenerateHeader(entry.tokens, this.options.generateLimit);
+  private readGenerate(file: SourceFile, entry: ScannedEntry, tokens: readonly Token[], state: FileState): void {
+    const header = parseGenerateHeader(tokens, this.options.generateLimit);
     for (const problem of header.problems) this.report(problem.ruleId, problem.severity, problem.message, file, problem.span);
     if (header.spec === undefined) return;
     const spec = header.spec;
-    const recordHeader = this.readRecordHeader(file, entry.tokens, spec.headerIndex);
+    const recordHeader = this.readRecordHeader(file, entry, spec.headerIndex);
     if (recordHeader === undefined) return;
     const rhsIndex = recordHeader.next;
-    const rhs = entry.tokens[rhsIndex];
-    const lastToken = entry.tokens[entry.tokens.length - 1];
+    const rhs = tokens[rhsIndex];
+    const lastToken = tokens[tokens.length - 1];
     if (rhs === undefined) {
       this.report('zone-syntax', 'error', 'unexpected end of input: $GENERATE needs the record data (quote it when it has spaces)', file, { start: lastToken.end, end: lastToken.end });
       return;
     }
-    if (entry.tokens.length > rhsIndex + 1) {
-      this.report('zone-syntax', 'error', 'extra input text: $GENERATE takes the record data as one token; quote it when it has spaces', file, { start: entry.tokens[rhsIndex + 1].start, end: lastToken.end });
+    if (tokens.length > rhsIndex + 1) {
+      this.report('zone-syntax', 'error', 'extra input text: $GENERATE takes the record data as one token; quote it when it has spaces', file, { start: tokens[rhsIndex + 1].start, end: lastToken.end });
       return;
     }
-    const entrySpan = { start: entry.tokens[0].start, end: lastToken.end };
     let outOfZone = 0;
     const templateProblems = expandGenerate(spec, rhs, (ownerText, rdataTokens) => {
       const owner = parseName(ownerText, state.origin);
@@ -529,7 +548,17 @@ class ZoneReader {
         return true;
       }
       const before = this.findings.length;
-      this.addRecord({ file, entrySpan, owner: owner.name, ownerSpan: spec.lhsSpan, header: recordHeader, rdataTokens, origin: state.origin, generated: true });
+      this.addRecord({
+        file,
+        entryStart: tokens[0].start,
+        entryEnd: lastToken.end,
+        owner: owner.name,
+        ownerEnd: -1,
+        header: recordHeader,
+        rdataTokens,
+        origin: state.origin,
+        generated: spec.lhsSpan,
+      });
       // One bad expansion is enough to explain the problem; stop instead of repeating it for every iteration.
       return this.findings.length === before;
     });
@@ -542,9 +571,12 @@ class ZoneReader {
 
 interface RecordHeader {
   readonly ttl: number | undefined;
-  readonly ttlSpan: Span | undefined;
+  /** Where the written TTL stands; both -1 when the record has none. */
+  readonly ttlStart: number;
+  readonly ttlEnd: number;
   readonly type: number;
-  readonly typeSpan: Span;
+  readonly typeStart: number;
+  readonly typeEnd: number;
   /** Index of the first rdata token. */
   readonly next: number;
 }
@@ -564,6 +596,34 @@ function shortened(message: string): string {
   return words.length <= MAX_MESSAGE_LENGTH ? words : elide(words, (MAX_MESSAGE_LENGTH >> 1) - 20);
 }
 
-function span(first: Token, last: Token): Span {
-  return { start: first.start, end: last.end };
+function tokenSpan(entry: ScannedEntry, index: number): Span {
+  return { start: entry.starts[index], end: entry.ends[index] };
+}
+
+/**
+ * The class a header token names, or undefined. The reader asks about every TTL and type token too, and nearly
+ * every class written is `IN`, so the text is compared in place and copied only for the `CLASSnnn` form.
+ */
+function classAt(entry: ScannedEntry, index: number): number | undefined {
+  const text = entry.text;
+  const start = entry.starts[index];
+  const end = entry.ends[index];
+  for (const name of CLASS_WORDS) {
+    if (equalsIgnoringCase(text, start, end, name)) return CLASSES[name];
+  }
+  if (end - start > 5 && equalsIgnoringCase(text, start, start + 5, 'CLASS')) return classFromText(text.slice(start, end));
+  return undefined;
+}
+
+const CLASS_WORDS = Object.keys(CLASSES);
+
+/** Whether `text.slice(start, end)` is the upper-case ASCII `word` in any case. */
+function equalsIgnoringCase(text: string, start: number, end: number, word: string): boolean {
+  if (end - start !== word.length) return false;
+  for (let i = 0; i < word.length; i++) {
+    const c = text.charCodeAt(start + i);
+    const upper = c >= 0x61 && c <= 0x7a ? c - 0x20 : c;
+    if (upper !== word.charCodeAt(i)) return false;
+  }
+  return true;
 }

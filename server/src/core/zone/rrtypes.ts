@@ -70,6 +70,45 @@ export function typeCodeFromText(text: string): number | undefined {
   return undefined;
 }
 
+/**
+ * The answers of `typeFromText` for short type tokens, by a number made from their letters (case folded), so the
+ * parser reads a record's type without a copy of its text. Only answers that are not errors are kept: their
+ * messages quote the text as written.
+ */
+const SHORT_TYPE_LOOKUPS = new Map<number, TypeLookup>();
+
+/** `typeFromText` of the token `text.slice(start, end)`, read in place when it is short. */
+export function typeLookupAt(text: string, start: number, end: number): TypeLookup {
+  const key = shortTokenKey(text, start, end);
+  if (key < 0) return typeFromText(text.slice(start, end));
+  let lookup = SHORT_TYPE_LOOKUPS.get(key);
+  if (lookup === undefined) {
+    lookup = typeFromText(text.slice(start, end));
+    if (lookup.error !== undefined) return lookup;
+    SHORT_TYPE_LOOKUPS.set(key, lookup);
+  }
+  return lookup;
+}
+
+/**
+ * A number that stands for a token of one to five letters and digits, the same for any case of its letters, or
+ * -1 for any other token. Base 37 keeps five characters under 2^31, a small integer for V8.
+ */
+function shortTokenKey(text: string, start: number, end: number): number {
+  if (end - start > 5 || end <= start) return -1;
+  let key = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const letter = (c | 0x20) - 0x60;
+    let digit: number;
+    if (letter >= 1 && letter <= 26) digit = letter;
+    else if (c >= 48 && c <= 57) digit = c - 48 + 27;
+    else return -1;
+    key = key * 37 + digit;
+  }
+  return key;
+}
+
 /** Type 0, 128-255 (query and meta types, RFC 6895 §3.1) and OPT may not be zone data. */
 export function isMetaType(code: number): boolean {
   return code === 0 || code === 41 || (code >= 128 && code <= 255);

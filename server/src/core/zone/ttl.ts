@@ -39,8 +39,8 @@ export function parseTtl(text: string): TtlResult {
   return { value: total };
 }
 
-/** True for a token that BIND would try as a TTL at all: it starts with a digit. */
-export function looksLikeTtl(text: string): boolean {
-  const c = text.charCodeAt(0);
+/** True for a token, starting at `start` in `text`, that BIND would try as a TTL at all: it starts with a digit. */
+export function looksLikeTtl(text: string, start = 0): boolean {
+  const c = text.charCodeAt(start);
   return c >= 48 && c <= 57;
 }
