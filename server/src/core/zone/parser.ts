@@ -79,10 +79,9 @@ class ZoneReader {
   private lastExplicitTtl: number | undefined;
   private inheritedTtlReported = false;
   private includedFiles = 0;
-  /** The owner token read last, the origin it was read against and the name it gave. */
-  private lastOwnerText: string | undefined;
-  private lastOwnerOrigin: string | undefined;
-  private lastOwnerName: string | undefined;
+  private readonly recentOwners = new RecentOwners();
+  /** The last owner found inside the zone: the records of one owner are checked once. */
+  private lastOwnerInside: string | undefined;
   private currentSource: RecordSource | undefined;
 
   constructor(private readonly options: ParseOptions) {
@@ -157,23 +156,15 @@ class ZoneReader {
         );
       }
     } else {
-      // Consecutive records often write the same owner (a host's A, AAAA, MX and TXT); reading it once keeps one
-      // string for all of them, and a large zone holds far fewer owner strings. The text is compared in place.
-      if (
-        this.lastOwnerText !== undefined &&
-        state.origin === this.lastOwnerOrigin &&
-        this.lastOwnerName !== undefined &&
-        entry.tokenTextIs(0, this.lastOwnerText)
-      ) {
-        owner = this.lastOwnerName;
+      const recent = this.recentOwners.find(entry, state.origin);
+      if (recent !== undefined) {
+        owner = recent;
       } else {
         const ownerText = entry.tokenText(0);
         const parsed = this.readName(file, ownerText, { start: firstStart, end: entry.ends[0] }, state.origin);
         if (parsed === undefined) return;
         owner = parsed;
-        this.lastOwnerText = ownerText;
-        this.lastOwnerOrigin = state.origin;
-        this.lastOwnerName = parsed;
+        this.recentOwners.add(ownerText, state.origin, parsed);
       }
       ownerEnd = entry.ends[0];
       state.lastOwner = owner;
@@ -292,7 +283,7 @@ class ZoneReader {
     generated: Span | undefined;
   }): void {
     const { file, header, rdataTokens } = input;
-    if (this.options.origin !== undefined && !isSubdomainOf(input.owner, this.zoneOrigin)) {
+    if (this.options.origin !== undefined && input.owner !== this.lastOwnerInside && !this.isInside(input.owner)) {
       // BIND ignores records outside the zone; so does zonelint, after saying so where the owner is written.
       if (input.generated === undefined) {
         const at = input.ownerEnd < 0 ? { start: header.typeStart, end: header.typeEnd } : { start: input.entryStart, end: input.ownerEnd };
@@ -378,6 +369,12 @@ class ZoneReader {
         rdataEnd,
       }),
     );
+  }
+
+  private isInside(owner: string): boolean {
+    if (!isSubdomainOf(owner, this.zoneOrigin)) return false;
+    this.lastOwnerInside = owner;
+    return true;
   }
 
   /** The source shared by the records of a stretch of one file under one origin: made anew only when they change. */
@@ -568,6 +565,35 @@ class ZoneReader {
     }
   }
 }
+
+/**
+ * The owners read last, with the origin each was read against and the name it gave. A zone often writes one owner
+ * on consecutive lines (a host's A, AAAA, MX and TXT), or comes back to it after a line or two (after its mail
+ * host's address); reading it once keeps one string for all those records and saves parsing the name again.
+ */
+class RecentOwners {
+  private readonly texts: string[] = [];
+  private readonly origins: string[] = [];
+  private readonly names: string[] = [];
+  private next = 0;
+
+  /** The name of the entry's owner token when it is one of the recent ones, compared in place. */
+  find(entry: ScannedEntry, origin: string): string | undefined {
+    for (let i = 0; i < this.texts.length; i++) {
+      if (this.origins[i] === origin && entry.tokenTextIs(0, this.texts[i])) return this.names[i];
+    }
+    return undefined;
+  }
+
+  add(text: string, origin: string, name: string): void {
+    this.texts[this.next] = text;
+    this.origins[this.next] = origin;
+    this.names[this.next] = name;
+    this.next = (this.next + 1) % RECENT_OWNERS;
+  }
+}
+
+const RECENT_OWNERS = 4;
 
 interface RecordHeader {
   readonly ttl: number | undefined;
