@@ -80,8 +80,6 @@ class ZoneReader {
   private inheritedTtlReported = false;
   private includedFiles = 0;
   private readonly recentOwners = new RecentOwners();
-  /** The last owner found inside the zone: the records of one owner are checked once. */
-  private lastOwnerInside: string | undefined;
   private currentSource: RecordSource | undefined;
 
   constructor(private readonly options: ParseOptions) {
@@ -283,7 +281,7 @@ class ZoneReader {
     generated: Span | undefined;
   }): void {
     const { file, header, rdataTokens } = input;
-    if (this.options.origin !== undefined && input.owner !== this.lastOwnerInside && !this.isInside(input.owner)) {
+    if (this.options.origin !== undefined && !this.isInside(input.owner)) {
       // BIND ignores records outside the zone; so does zonelint, after saying so where the owner is written.
       if (input.generated === undefined) {
         const at = input.ownerEnd < 0 ? { start: header.typeStart, end: header.typeEnd } : { start: input.entryStart, end: input.ownerEnd };
@@ -302,7 +300,8 @@ class ZoneReader {
     } else {
       parsed = readRdata(header.type, rdataTokens, context);
     }
-    for (const issue of parsed.issues) this.report(issue.ruleId, issue.severity ?? 'error', issue.message, file, issue.span);
+    const issues = parsed.issues;
+    for (let i = 0; i < issues.length; i++) this.report(issues[i].ruleId, issues[i].severity ?? 'error', issues[i].message, file, issues[i].span);
     const data = parsed.data;
     if (data === undefined) return;
     let ttl: number;
@@ -371,9 +370,11 @@ class ZoneReader {
     );
   }
 
+  /** Whether an owner lies inside the zone; asked once for each of the recent owners. */
   private isInside(owner: string): boolean {
+    if (this.recentOwners.knownInside(owner)) return true;
     if (!isSubdomainOf(owner, this.zoneOrigin)) return false;
-    this.lastOwnerInside = owner;
+    this.recentOwners.markInside(owner);
     return true;
   }
 
@@ -575,6 +576,8 @@ class RecentOwners {
   private readonly texts: string[] = [];
   private readonly origins: string[] = [];
   private readonly names: string[] = [];
+  /** Whether each name was found inside the zone. */
+  private readonly inside: boolean[] = [];
   private next = 0;
 
   /** The name of the entry's owner token when it is one of the recent ones, compared in place. */
@@ -589,7 +592,18 @@ class RecentOwners {
     this.texts[this.next] = text;
     this.origins[this.next] = origin;
     this.names[this.next] = name;
+    this.inside[this.next] = false;
     this.next = (this.next + 1) % RECENT_OWNERS;
+  }
+
+  /** Whether `name`, the same string as one of the recent names, was found inside the zone. */
+  knownInside(name: string): boolean {
+    for (let i = 0; i < this.names.length; i++) if (this.names[i] === name && this.inside[i]) return true;
+    return false;
+  }
+
+  markInside(name: string): void {
+    for (let i = 0; i < this.names.length; i++) if (this.names[i] === name) this.inside[i] = true;
   }
 }
 
