@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import type { Entry } from '../../../server/src/core/zone/lexer';
-import { lexEntries, TokenKind } from '../../../server/src/core/zone/lexer';
+import { lexEntries, rdataTokensIn, TokenKind } from '../../../server/src/core/zone/lexer';
 
 interface LexedEntry {
   tokens: string[];
@@ -48,6 +48,14 @@ describe('lexer', () => {
       errors: [['6:unbalanced parentheses'], [], []],
     },
     { name: 'NUL byte is an error', text: 'a A \u0000 1\n', tokens: [['a', 'A', '1']], errors: [['4:NUL byte in zone text']] },
+    // The quoted-string scan jumps from one quote, backslash, line break or NUL to the next: these cases cross them.
+    { name: 'NUL byte inside a quoted string', text: 'a TXT "x\u0000y"\n', tokens: [['a', 'TXT', '"x\u0000y"']], errors: [['8:NUL byte in zone text']] },
+    { name: 'unclosed quote at the end of the text', text: 'a TXT "abc', tokens: [['a', 'TXT', '"abc"']], errors: [['6:unbalanced quotes']] },
+    { name: 'backslash at the end of an unclosed string', text: 'a TXT "ab\\', tokens: [['a', 'TXT', '"ab\\"']], errors: [['6:unbalanced quotes']] },
+    { name: 'escaped CRLF continues a string', text: 'a TXT "l1\\\r\nl2"\n', tokens: [['a', 'TXT', '"l1\\\r\nl2"']] },
+    { name: 'escapes in a later string of the line', text: 'a TXT "x" "y\\"z" "w"\nb TXT "v"\n', tokens: [['a', 'TXT', '"x"', '"y\\"z"', '"w"'], ['b', 'TXT', '"v"']] },
+    { name: 'escaped backslash before the closing quote', text: 'a TXT "x\\\\" b\n', tokens: [['a', 'TXT', '"x\\\\"', 'b']] },
+    { name: 'characters beyond ASCII stay in a word', text: 'a TXT caf\u00e9 \u2603x\n', tokens: [['a', 'TXT', 'caf\u00e9', '\u2603x']] },
   ];
   for (const c of cases) {
     it(c.name, () => {
@@ -60,6 +68,14 @@ describe('lexer', () => {
 
   it('collects comments with their text', () => {
     assert.deepEqual(lex('a A 1 ; first\n; second\n').comments, ['; first', '; second']);
+  });
+
+  it('reads rdata tokens again from a range exactly as the entry had them', () => {
+    const text = 'a TXT ( "one" ; note\n  two\\ x "th\\"ree"\n "four" )\nb A 192.0.2.1\n';
+    const entries: Entry[] = [];
+    lexEntries(text, (entry) => entries.push(entry));
+    const rdata = entries[0].tokens.slice(2);
+    assert.deepEqual(rdataTokensIn(text, rdata[0].start, rdata[rdata.length - 1].end), rdata);
   });
 
   it('recovers from each of many unclosed parentheses', () => {

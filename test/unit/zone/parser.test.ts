@@ -68,6 +68,21 @@ const TABLES: Record<string, readonly Case[]> = {
     { name: 'class mismatch', zone: '$TTL 60\na CH TXT "x"\n', records: [], problems: ['zone-class-mismatch@2'] },
     { name: 'CLASS1 and TYPE1 generic forms', zone: '$TTL 60\na CLASS1 TYPE1 192.0.2.1\n', records: ['a.example.com. 60 A'] },
     { name: 'type mnemonics are case-insensitive', zone: '$ttl 60\na in a 192.0.2.1\n', records: ['a.example.com. 60 A'] },
+    // The header reader compares class names in place; these cross its branches (any case, CLASSnnn, type
+    // mnemonics that start like a class name).
+    { name: 'class names in any case', zone: '$TTL 60\na In A 192.0.2.1\nb 30 iN A 192.0.2.2\nc CLASS1 A 192.0.2.3\n', records: ['a.example.com. 60 A', 'b.example.com. 30 A', 'c.example.com. 60 A'] },
+    {
+      name: 'other classes are a mismatch in any case',
+      zone: '$TTL 60\na chaos TXT "x"\nb Hesiod TXT "x"\nc none TXT "x"\nd ANY TXT "x"\ne CLASS3 TXT "x"\nf 30 hs TXT "x"\n',
+      records: [],
+      problems: ['zone-class-mismatch@2', 'zone-class-mismatch@3', 'zone-class-mismatch@4', 'zone-class-mismatch@5', 'zone-class-mismatch@6', 'zone-class-mismatch@7'],
+    },
+    {
+      name: 'type mnemonics that start like a class name',
+      zone: '$TTL 60\na CNAME b\nb AAAA 2001:db8::1\nc HINFO "x" "y"\nd NAPTR 1 1 "" "" "" .\ne CH2 A 192.0.2.1\n',
+      records: ['a.example.com. 60 CNAME', 'b.example.com. 60 AAAA', 'c.example.com. 60 HINFO', 'd.example.com. 60 NAPTR'],
+      problems: ['zone-unknown-type@6'],
+    },
     { name: 'an indented $TTL is a type', zone: '$TTL 60\na A 192.0.2.1\n  $TTL 30\n', records: ['a.example.com. 60 A'], problems: ['zone-unknown-type@3'] },
   ],
   directives: [
