@@ -27,3 +27,18 @@ describe('SourceFile line index', () => {
     assert.equal(file.offsetAt({ line: 1, character: 1 }), 5);
   });
 });
+
+describe('SourceFile.ascii', () => {
+  const cases: [string, string, boolean][] = [
+    ['empty text', '', true],
+    ['plain zone text', '@ IN TXT "v=spf1 -all"\n', true],
+    ['DEL is still ASCII', 'a\u007f', true],
+    ['a Latin-1 letter', 'caf\u00e9', false],
+    ['a character beyond Latin-1', 'x \u2603', false],
+    ['an emoji (a surrogate pair)', 'x \ud83d\ude00', false],
+    ['a lone surrogate', 'x \ud83d', false],
+  ];
+  for (const [name, text, ascii] of cases) {
+    it(name, () => assert.equal(new SourceFile('/zone', text).ascii, ascii));
+  }
+});

@@ -142,6 +142,17 @@ describe('parser', () => {
     });
   });
 
+  describe('character-strings', () => {
+    // A file that is all ASCII takes a token without a backslash as its own octets; any other file decodes each.
+    it('gives the same octets whether or not the file is all ASCII', () => {
+      const ascii = parse('$TTL 60\na TXT "plain" "esc\\059aped"\n');
+      const other = parse('$TTL 60\na TXT "plain" "esc\\059aped"\nb TXT "caf\u00e9"\n');
+      const values = (zone: typeof ascii) => zone.records.flatMap((record) => (record.data.kind === 'txt' ? record.data.strings.map((s) => s.value) : []));
+      assert.deepEqual(values(ascii), ['plain', 'esc;aped']);
+      assert.deepEqual(values(other), ['plain', 'esc;aped', 'caf\u00c3\u00a9']);
+    });
+  });
+
   describe('error recovery', () => {
     it('reports every bad line and keeps every good one', () => {
       const zone = parse('$TTL 60\na A 1.2.3\nb A 192.0.2.2\nc FOO x\nd A 192.0.2.4\ne TXT "open\nf A 192.0.2.6\n');

@@ -158,7 +158,7 @@ export class RdataReader {
 
   /** Decodes a character-string token, checking its escapes and its length after unescaping. */
   charStringOctets(token: Token, maxOctets: number): string {
-    const text = decodeEscapes(token.text);
+    const text = this.context.asciiText === true && token.text.indexOf('\\') < 0 ? token.text : decodeEscapes(token.text);
     if (text === undefined) {
       this.fail(token, 'zone-syntax', `bad escape in '${token.text}' (\\DDD needs three decimal digits with a value up to 255)`);
     }

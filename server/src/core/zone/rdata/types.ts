@@ -20,6 +20,8 @@ export interface RdataContext {
   readonly origin: string;
   /** Where the entry ends: the span for "unexpected end of input" problems. */
   readonly entryEnd: number;
+  /** The whole text the tokens come from is ASCII (`SourceFile.ascii`): a token without a backslash is its octets. */
+  readonly asciiText?: boolean;
 }
 
 /** One TXT-style character-string: where it stands and the octets it decodes to (latin1, one char per octet). */
