@@ -1,9 +1,10 @@
-// The JSON writer on its own: every shape the documented JSON can take (no files, a file without diagnostics, an
-// unknown origin, related information), in its layout: the file list indented, one compact line per diagnostic.
+// The output writers on their own: every shape the documented JSON can take (no files, a file without diagnostics,
+// an unknown origin, related information), in its layout: the file list indented, one compact line per diagnostic;
+// and the positions the JSON and text outputs print, against SourceFile.positionAt.
 
 import assert from 'node:assert/strict';
-import type { FileReport } from '../../server/src/cli/format';
-import { writeJson } from '../../server/src/cli/format';
+import type { FileReport, OutputFormat } from '../../server/src/cli/format';
+import { writeReports } from '../../server/src/cli/format';
 import { DEFAULT_SETTINGS, ZonelintWorkspace } from '../../server/src/core/index';
 
 async function reportsOf(text: string): Promise<FileReport[]> {
@@ -22,10 +23,10 @@ function layout(value: { files: { path: string; origin: string | null; diagnosti
   return `{\n  "version": 1,\n  "files": ${files.length === 0 ? '[]' : `[\n${files.join(',\n')}\n  ]`}\n}\n`;
 }
 
-function written(reports: readonly FileReport[], cwd: string): { text: string; chunks: number } {
-  const chunks: string[] = [];
-  writeJson(reports, cwd, (chunk) => chunks.push(chunk));
-  return { text: chunks.join(''), chunks: chunks.length };
+function written(reports: readonly FileReport[], cwd: string, format: OutputFormat = 'json'): { text: string; chunks: number } {
+  const chunks: Buffer[] = [];
+  writeReports(reports, format, { cwd, version: '0.0.0', write: (chunk) => chunks.push(chunk) });
+  return { text: Buffer.concat(chunks).toString('utf8'), chunks: chunks.length };
 }
 
 const ZONE = ['$TTL 300', '@ SOA ns1 hostmaster 1 7200 3600 1209600 300', '@ NS ns1', 'ns1 A 192.0.2.1', 'www A 192.0.2.7', 'www A 192.0.2.7', 'www TXT "a;b" ; "quoted" comment', ''].join('\n');
@@ -60,4 +61,34 @@ describe('JSON output writer', () => {
     assert.ok(chunks > 1, `${text.length} characters came in one chunk`);
     assert.equal(text, layout(JSON.parse(text)));
   });
+});
+
+describe('positions in the JSON and text outputs', () => {
+  // Line ends of every kind and characters outside ASCII and the BMP, so lines and UTF-16 columns are both tested.
+  const lines = ['$TTL 300', '@ SOA ns1 hostmaster ( 1 7200', '  3600 1209600 300 )', '@ NS ns1', 'ns1 A 192.0.2.1', 'café TXT "é😀" ; ✉', 'x😀 A 192.0.2', 'my_host A 192.0.2.1', 'www A 192.0.2.7', 'www A 192.0.2.7', 'bad TXT "open'];
+  const texts: [string, string][] = [
+    ['LF', lines.join('\n') + '\n'],
+    ['CRLF', lines.join('\r\n') + '\r\n'],
+    ['CR', lines.join('\r')],
+  ];
+  for (const [name, text] of texts) {
+    it(`prints the positions positionAt gives, with ${name} line ends`, async () => {
+      const reports = await reportsOf(text);
+      const diagnostics = reports[0].diagnostics;
+      assert.ok(diagnostics.length >= 4, `only ${diagnostics.length} diagnostics`);
+      const json = JSON.parse(written(reports, '/work').text);
+      assert.deepEqual(
+        json.files[0].diagnostics.map((d: { range: unknown }) => d.range),
+        diagnostics.map((d) => ({ start: d.file.positionAt(d.span.start), end: d.file.positionAt(d.span.end) })),
+      );
+      const expectedText = diagnostics.map((d) => {
+        const { line, character } = d.file.positionAt(d.span.start);
+        return `zones/example.com.zone:${line + 1}:${character + 1}: ${d.severity} ${d.ruleId} ${d.message}\n`;
+      });
+      const counts = { error: 0, warning: 0, note: 0 };
+      for (const d of diagnostics) counts[d.severity === 'error' || d.severity === 'warning' ? d.severity : 'note']++;
+      expectedText.push(`1 file checked: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.note} note(s)\n`);
+      assert.equal(written(reports, '/work', 'text').text, expectedText.join(''));
+    });
+  }
 });

@@ -2,6 +2,8 @@
 
 import path from 'node:path';
 import type { Diagnostic } from '../core/lint';
+import { ByteOutput, utf8Bytes } from './output';
+import { PositionCursor } from './positions';
 import { ALL_RULES } from '../core/rules';
 import { docsUrl } from '../core/rules/rule';
 import type { Log, Region } from 'sarif';
@@ -18,18 +20,25 @@ export type OutputFormat = 'text' | 'json' | 'sarif';
 
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
-/** The text and SARIF outputs, as one string (JSON is written piece by piece: `writeJson`). */
-export function formatReports(reports: readonly FileReport[], format: Exclude<OutputFormat, 'json'>, cwd: string, version: string): string {
+/** Writes the reports in the chosen format, as UTF-8 chunks of about a megabyte. */
+export function writeReports(reports: readonly FileReport[], format: OutputFormat, options: { cwd: string; version: string; write: (chunk: Buffer) => void }): void {
+  const out = new ByteOutput(options.write);
   switch (format) {
     case 'text':
-      return formatText(reports, cwd);
+      writeText(reports, options.cwd, out);
+      break;
+    case 'json':
+      writeJson(reports, options.cwd, out);
+      break;
     case 'sarif':
-      return JSON.stringify(toSarif(reports, cwd, version), null, 2) + '\n';
+      out.text(JSON.stringify(toSarif(reports, options.cwd, options.version), null, 2) + '\n');
+      break;
     default: {
       const unreachable: never = format;
       return unreachable;
     }
   }
+  out.end();
 }
 
 function displayPath(file: string, cwd: string): string {
@@ -37,64 +46,85 @@ function displayPath(file: string, cwd: string): string {
   return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
 }
 
-function formatText(reports: readonly FileReport[], cwd: string): string {
-  const lines: string[] = [];
+/** Compiler-style lines, `path:line:column: severity rule-id message`, then a count of each severity. */
+function writeText(reports: readonly FileReport[], cwd: string, out: ByteOutput): void {
   const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  const tails = new LineHeads((ruleId, severity, message) => `: ${severity} ${ruleId} ${message}\n`);
   for (const report of reports) {
-    for (const diagnostic of report.diagnostics) {
-      const { line, character } = diagnostic.file.positionAt(diagnostic.span.start);
-      lines.push(`${displayPath(report.path, cwd)}:${line + 1}:${character + 1}: ${diagnostic.severity} ${diagnostic.ruleId} ${diagnostic.message}`);
+    const diagnostics = report.diagnostics;
+    if (diagnostics.length === 0) continue;
+    const pathPrefix = utf8Bytes(`${displayPath(report.path, cwd)}:`);
+    let positions: PositionCursor | undefined;
+    for (const diagnostic of diagnostics) {
+      if (positions?.file !== diagnostic.file) positions = new PositionCursor(diagnostic.file);
+      const start = diagnostic.span.start;
+      out.bytes(pathPrefix);
+      out.integer(positions.lineOf(start) + 1);
+      out.bytes(COLON);
+      out.integer(positions.characterOf(start) + 1);
+      out.bytes(tails.of(diagnostic.ruleId, diagnostic.severity, diagnostic.message));
       counts[diagnostic.severity]++;
     }
   }
   const files = reports.length;
-  lines.push(`${files} file${files === 1 ? '' : 's'} checked: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.information + counts.hint} note(s)`);
-  return lines.join('\n') + '\n';
+  out.text(`${files} file${files === 1 ? '' : 's'} checked: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.information + counts.hint} note(s)\n`);
 }
 
 /**
  * Writes the documented JSON piece by piece, the file list indented and each diagnostic as one compact line: a large
  * zone has hundreds of thousands of diagnostics, and building their object tree, then one pretty-printed string
  * three times the size, cost more time and memory than the lint itself. One line per diagnostic also suits `grep`
- * and line diffs of the output in CI.
+ * and line diffs of the output in CI. Each line is written by hand rather than through an object and
+ * JSON.stringify, `related` only when there is some; the format test holds the lines to what JSON.stringify gives.
  */
-export function writeJson(reports: readonly FileReport[], cwd: string, write: (chunk: string) => void): void {
-  const out = new ChunkedOutput(write);
-  const messages = new JsonStrings();
-  out.add('{\n  "version": 1,\n  "files": ');
-  out.add(reports.length === 0 ? '[]' : '[\n');
+function writeJson(reports: readonly FileReport[], cwd: string, out: ByteOutput): void {
+  // Rule ids and severities are plain words and need no escaping; a message is escaped once per distinct head.
+  const heads = new LineHeads((ruleId, severity, message) => `        {"code":"${ruleId}","severity":"${severity}","message":${JSON.stringify(message)},"range":{"start":{"line":`);
+  out.text('{\n  "version": 1,\n  "files": ');
+  out.text(reports.length === 0 ? '[]' : '[\n');
   reports.forEach((report, index) => {
-    out.add(`    {\n      "path": ${JSON.stringify(displayPath(report.path, cwd))},\n      "origin": ${JSON.stringify(report.origin ?? null)},\n      "diagnostics": `);
+    out.text(`    {\n      "path": ${JSON.stringify(displayPath(report.path, cwd))},\n      "origin": ${JSON.stringify(report.origin ?? null)},\n      "diagnostics": `);
     const diagnostics = report.diagnostics;
-    if (diagnostics.length === 0) out.add('[]');
+    if (diagnostics.length === 0) out.text('[]');
     else {
-      out.add('[\n');
+      out.text('[\n');
+      let positions: PositionCursor | undefined;
       for (let i = 0; i < diagnostics.length; i++) {
-        out.add(diagnosticLine(diagnostics[i], cwd, messages));
-        out.add(i === diagnostics.length - 1 ? '\n' : ',\n');
+        const diagnostic = diagnostics[i];
+        if (positions?.file !== diagnostic.file) positions = new PositionCursor(diagnostic.file);
+        out.bytes(heads.of(diagnostic.ruleId, diagnostic.severity, diagnostic.message));
+        const { start, end } = diagnostic.span;
+        out.integer(positions.lineOf(start));
+        out.bytes(CHARACTER);
+        out.integer(positions.characterOf(start));
+        out.bytes(END_LINE);
+        out.integer(positions.lineAhead(end));
+        out.bytes(CHARACTER);
+        out.integer(positions.characterOf(end));
+        const last = i === diagnostics.length - 1;
+        if (diagnostic.related.length === 0) out.bytes(last ? CLOSE_LAST : CLOSE_NEXT);
+        else {
+          out.bytes(OPEN_RELATED);
+          out.text(diagnostic.related.map((item) => `{"path":${JSON.stringify(displayPath(item.location.file.path, cwd))},"message":${JSON.stringify(item.message)},"range":${rangeJson(item.location.file, item.location.span)}}`).join(','));
+          out.bytes(last ? CLOSE_RELATED_LAST : CLOSE_RELATED_NEXT);
+        }
       }
-      out.add('      ]');
+      out.text('      ]');
     }
-    out.add(index === reports.length - 1 ? '\n    }\n  ]' : '\n    },\n');
+    out.text(index === reports.length - 1 ? '\n    }\n  ]' : '\n    },\n');
   });
-  out.add('\n}\n');
-  out.flush();
+  out.text('\n}\n');
 }
 
-/**
- * One diagnostic as cli.md documents it, compact on one line, `related` only when there is some. Written by hand
- * rather than through an object and JSON.stringify: with hundreds of thousands of diagnostics the intermediate
- * objects were most of the output's cost. Rule ids and severities are plain words and need no escaping. The format
- * test holds the line to what JSON.stringify gives.
- */
-function diagnosticLine(diagnostic: Diagnostic, cwd: string, messages: JsonStrings): string {
-  const head = `        {"code":"${diagnostic.ruleId}","severity":"${diagnostic.severity}","message":${messages.of(diagnostic.message)},"range":${rangeJson(diagnostic.file, diagnostic.span)}`;
-  if (diagnostic.related.length === 0) return `${head}}`;
-  const related = diagnostic.related.map(
-    (item) => `{"path":${JSON.stringify(displayPath(item.location.file.path, cwd))},"message":${JSON.stringify(item.message)},"range":${rangeJson(item.location.file, item.location.span)}}`,
-  );
-  return `${head},"related":[${related.join(',')}]}`;
-}
+const COLON = utf8Bytes(':');
+const CHARACTER = utf8Bytes(',"character":');
+const END_LINE = utf8Bytes('},"end":{"line":');
+// A diagnostic line ends with the comma before the next one, or without for the last of a file.
+const CLOSE_NEXT = utf8Bytes('}}},\n');
+const CLOSE_LAST = utf8Bytes('}}}\n');
+const OPEN_RELATED = utf8Bytes('}},"related":[');
+const CLOSE_RELATED_NEXT = utf8Bytes(']},\n');
+const CLOSE_RELATED_LAST = utf8Bytes(']}\n');
 
 /** A range of 0-based LSP positions. */
 function rangeJson(file: Diagnostic['file'], span: Diagnostic['span']): string {
@@ -104,43 +134,40 @@ function rangeJson(file: Diagnostic['file'], span: Diagnostic['span']): string {
 }
 
 /**
- * The JSON of each distinct string, made once: a large zone repeats a few messages hundreds of thousands of times.
- * The cache forgets everything when it grows large, so a zone whose messages all differ costs no more than before.
+ * The bytes of the part of a line that depends only on the rule, severity and message, made once for each distinct
+ * combination: a large zone repeats a few messages hundreds of thousands of times. The last head of each rule is
+ * checked first, since one rule mostly repeats one message; the cache of the others forgets everything when it grows
+ * large, so a zone whose messages all differ costs no more than making each head.
  */
-class JsonStrings {
-  private readonly made = new Map<string, string>();
+class LineHeads {
+  private readonly lastOfRule = new Map<string, LineHead>();
+  private readonly byMessage = new Map<string, LineHead>();
 
-  of(text: string): string {
-    let json = this.made.get(text);
-    if (json === undefined) {
-      if (this.made.size >= 4096) this.made.clear();
-      json = JSON.stringify(text);
-      this.made.set(text, json);
+  constructor(private readonly make: (ruleId: string, severity: Severity, message: string) => string) {}
+
+  of(ruleId: string, severity: Severity, message: string): Uint8Array {
+    let head = this.lastOfRule.get(ruleId);
+    if (head === undefined || head.message !== message || head.severity !== severity) {
+      head = this.byMessage.get(message);
+      if (head === undefined || head.ruleId !== ruleId || head.severity !== severity) {
+        if (this.byMessage.size >= MAX_HEADS) this.byMessage.clear();
+        head = { ruleId, severity, message, bytes: utf8Bytes(this.make(ruleId, severity, message)) };
+        this.byMessage.set(message, head);
+      }
+      this.lastOfRule.set(ruleId, head);
     }
-    return json;
+    return head.bytes;
   }
 }
 
-/** Gathers small strings and hands them on in pieces of about a megabyte, so output never waits for the whole. */
-class ChunkedOutput {
-  private pieces: string[] = [];
-  private size = 0;
-
-  constructor(private readonly write: (chunk: string) => void) {}
-
-  add(piece: string): void {
-    this.pieces.push(piece);
-    this.size += piece.length;
-    if (this.size >= 1 << 20) this.flush();
-  }
-
-  flush(): void {
-    if (this.pieces.length === 0) return;
-    this.write(this.pieces.join(''));
-    this.pieces = [];
-    this.size = 0;
-  }
+interface LineHead {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly bytes: Uint8Array;
 }
+
+const MAX_HEADS = 4096;
 
 /** SARIF 2.1.0, typed with the schema's own definitions (@types/sarif) so a malformed log does not compile. */
 function toSarif(reports: readonly FileReport[], cwd: string, version: string): Log {
@@ -169,8 +196,9 @@ function toSarif(reports: readonly FileReport[], cwd: string, version: string): 
             })),
           },
         },
-        results: reports.flatMap((report) =>
-          report.diagnostics.map((diagnostic) => ({
+        results: reports.flatMap((report) => {
+          const uri = displayPath(report.path, cwd);
+          return report.diagnostics.map((diagnostic) => ({
             ruleId: diagnostic.ruleId,
             ruleIndex: ruleIndex.get(diagnostic.ruleId) ?? -1,
             level: SARIF_LEVEL[diagnostic.severity],
@@ -178,7 +206,7 @@ function toSarif(reports: readonly FileReport[], cwd: string, version: string): 
             locations: [
               {
                 physicalLocation: {
-                  artifactLocation: { uri: displayPath(report.path, cwd) },
+                  artifactLocation: { uri },
                   region: region(diagnostic.file, diagnostic.span),
                 },
               },
@@ -195,8 +223,8 @@ function toSarif(reports: readonly FileReport[], cwd: string, version: string): 
                   })),
                 }
               : {}),
-          })),
-        ),
+          }));
+        }),
       },
     ],
   };

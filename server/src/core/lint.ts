@@ -106,7 +106,7 @@ function withParseFixes(finding: Finding, zone: Zone, internalErrors: string[]):
  * The findings no suppression comment covers, then findings about the comments themselves (unknown ids, unused
  * suppressions), which are not subject to directives.
  */
-function applySuppressions(zone: Zone, findings: readonly LintDiagnostic[], settings: Settings): LintDiagnostic[] {
+function applySuppressions(zone: Zone, findings: LintDiagnostic[], settings: Settings): LintDiagnostic[] {
   const suppressionsByFile = new Map<SourceFile, Suppression[]>();
   const directiveFindings: LintDiagnostic[] = [];
   for (const file of zone.files) {
@@ -119,7 +119,7 @@ function applySuppressions(zone: Zone, findings: readonly LintDiagnostic[], sett
       }
     }
   }
-  if (suppressionsByFile.size === 0) return [...findings];
+  if (suppressionsByFile.size === 0) return findings;
   const kept = findings.filter((finding) => !isSuppressed(finding, suppressionsByFile));
   for (const [file, suppressions] of suppressionsByFile) {
     for (const suppression of suppressions) {
