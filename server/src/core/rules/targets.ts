@@ -1,12 +1,12 @@
-// What the zone-* rules look up in a zone, gathered once per zone and shared: the type of every record, the owners
-// that hold more than one record of a type or a name that may not be a host's, and the host names MX, NS and SRV
-// records point at. A walk that touches every record of a large zone costs more than most of these rules' own work,
-// so each rule visits only the records it can report on.
+// What the zone-* rules look up in a zone, gathered once per zone and shared: the records of the types they check,
+// the owners that hold more than one record of a type or a name that may not be a host's, and the host names MX, NS
+// and SRV records point at. A walk that touches every record of a large zone costs more than most of these rules'
+// own work, so each rule visits only the records it can report on.
 
 import type { Span } from '../types';
 import { hasNonTerminalWildcard, isHostname } from '../zone/hostnames';
 import type { ResourceRecord, Zone } from '../zone/model';
-import { recordsByOwner } from '../zone/model';
+import { ownerIndex } from '../zone/model';
 import { ROOT } from '../zone/names';
 import type { RData } from '../zone/rdata/types';
 import type { RuleContext, RuleReport } from './rule';
@@ -18,53 +18,18 @@ const TYPE_AAAA = 28;
 const TYPE_SRV = 33;
 
 /**
- * The records of each type as a chain through their positions in `zone.records`, in zone order. With it a rule
- * reaches the few records of the types it checks without a walk over every record, which for a large zone costs
- * more than most rules' own work.
+ * Calls `visit` with each record of the given types, in zone order, building no list of them. It follows the owner
+ * index's chain of each type, so a rule reaches the few records of the types it checks without a walk over every
+ * record, which for a large zone costs more than most rules' own work.
  */
-interface TypeIndex {
-  /** The position of the first record of each type the zone holds. */
-  readonly first: ReadonlyMap<number, number>;
-  /** For each position, the position of the next record of the same type, or -1 after the last. */
-  readonly next: Int32Array;
-}
-
-/**
- * Built in one walk on first use and kept with the zone: four bytes per record, in a typed array sized up front, so
- * nothing grows and is copied. The records never change, so it never goes stale.
- */
-function typeIndex(zone: Zone): TypeIndex {
-  let index = typeIndexCache.get(zone);
-  if (index === undefined) {
-    const records = zone.records;
-    const first = new Map<number, number>();
-    const next = new Int32Array(records.length).fill(-1);
-    // The last position met of each type code (16 bits), -1 before the first.
-    const last = new Int32Array(65536).fill(-1);
-    for (let i = 0; i < records.length; i++) {
-      const type = records[i].type;
-      const previous = last[type];
-      if (previous < 0) first.set(type, i);
-      else next[previous] = i;
-      last[type] = i;
-    }
-    index = { first, next };
-    typeIndexCache.set(zone, index);
-  }
-  return index;
-}
-
-const typeIndexCache = new WeakMap<Zone, TypeIndex>();
-
-/** Calls `visit` with each record of the given types, in zone order, building no list of them. */
 export function forEachRecordOfTypes(zone: Zone, types: readonly number[], visit: (record: ResourceRecord) => void): void {
-  const { first, next } = typeIndex(zone);
+  const { firstOfType, nextOfType } = ownerIndex(zone);
   const records = zone.records;
   // For each distinct type with records, the position of the next of them to visit, or -1 when all were.
   const cursors: number[] = [];
   for (const type of types) {
-    const start = first.get(type);
-    if (start !== undefined && !cursors.includes(start)) cursors.push(start);
+    const start = firstOfType[type];
+    if (start >= 0 && !cursors.includes(start)) cursors.push(start);
   }
   // Merges the chains by position. The chain with the first position is followed for as long as it stays ahead of
   // the others, so one chain alone is read straight through.
@@ -85,7 +50,7 @@ export function forEachRecordOfTypes(zone: Zone, types: readonly number[], visit
     let cursor = cursors[pick];
     while (cursor >= 0 && cursor < bound) {
       visit(records[cursor]);
-      cursor = next[cursor];
+      cursor = nextOfType[cursor];
     }
     cursors[pick] = cursor;
   }
@@ -105,27 +70,29 @@ interface OwnerFacts {
 }
 
 /**
- * Walks the owner index once per zone. Each list refers to the index's own lists of records, and holds few of them
- * in most zones: little is kept with the zone.
+ * Walks the owner index once per zone, reading the types of each owner's records from the index rather than the
+ * records themselves. Each list is built for an owner that goes into it, and holds few of them in most zones: little
+ * is kept with the zone.
  */
 function ownerFacts(zone: Zone): OwnerFacts {
   let facts = ownerFactsCache.get(zone);
   if (facts === undefined) {
     const repeatedType: (readonly ResourceRecord[])[] = [];
     const suspectNames: (readonly ResourceRecord[])[] = [];
+    const index = ownerIndex(zone);
+    const { owners, firstRecord, nextRecord, types } = index;
     // The types met so far at one owner, the first `seenCount` of them: an owner holds few distinct types, however
     // many records. The array is reused from owner to owner.
     const seen: number[] = [];
-    // forEach hands over key and records without building an entry pair for each of the many owners.
-    recordsByOwner(zone).forEach((records, key) => {
-      let hostType = false;
-      if (records.length === 1) {
-        hostType = isHostType(records[0].type);
-      } else {
-        let seenCount = 0;
-        let repeated = false;
-        for (const record of records) {
-          const type = record.type;
+    for (let number = 0; number < owners.length; number++) {
+      const first = firstRecord[number];
+      let hostType = isHostType(types[first]);
+      let repeated = false;
+      if (nextRecord[first] >= 0) {
+        seen[0] = types[first];
+        let seenCount = 1;
+        for (let at = nextRecord[first]; at >= 0; at = nextRecord[at]) {
+          const type = types[at];
           if (isHostType(type)) hostType = true;
           if (repeated) continue;
           let known = false;
@@ -133,12 +100,14 @@ function ownerFacts(zone: Zone): OwnerFacts {
           if (known) repeated = true;
           else seen[seenCount++] = type;
         }
-        if (repeated) repeatedType.push(records);
       }
-      // Canonical names are ASCII (every other octet is escaped), so the lower-cased key passes these checks
-      // exactly when the owners of its records do. A host name has no `*` label but a first one.
-      if (hostType ? !isHostname(key, true) : hasNonTerminalWildcard(key)) suspectNames.push(records);
-    });
+      let records: readonly ResourceRecord[] | undefined;
+      if (repeated) repeatedType.push((records = index.recordsOf(number, zone.records)));
+      // Canonical names are ASCII (every other octet is escaped), so an owner passes these checks in any case
+      // exactly when it passes them as its first record writes it. A host name has no `*` label but a first one.
+      const owner = owners[number];
+      if (hostType ? !isHostname(owner, true) : hasNonTerminalWildcard(owner)) suspectNames.push(records ?? index.recordsOf(number, zone.records));
+    }
     facts = { repeatedType, suspectNames };
     ownerFactsCache.set(zone, facts);
   }
@@ -189,28 +158,28 @@ export function reportInZoneOrder(context: RuleContext, findings: ReadonlyMap<Re
 export type HostTargetData = Extract<RData, { kind: 'mx' | 'srv' | 'target' }>;
 
 /**
- * Calls `visit` with every MX, NS and SRV record of a zone, in zone order, the host name it points at and its data,
- * except the root (null MX `0 .`, SRV `.` meaning "no service"). Where the target is written is left to
- * `hostTargetSpan`, asked only for a finding: nothing is built for the many targets that are fine.
+ * The MX, NS and SRV records of a zone, in zone order, with the host name each points at and what the rules ask of
+ * it, except the root (null MX `0 .`, SRV `.` meaning "no service"). The lists stand side by side, one entry per
+ * record, so that a rule reads a target without reaching through its record and rdata, which in a large zone lie
+ * far apart in memory. Where the target is written is left to `hostTargetSpan`, asked only for a finding.
  */
-export function forEachHostTarget(zone: Zone, visit: (record: ResourceRecord, target: string, data: HostTargetData) => void): void {
-  const { records, targets, data } = hostTargets(zone);
-  for (let i = 0; i < records.length; i++) visit(records[i], targets[i], data[i]);
-}
-
-/** The records that point at a host, with their targets and data side by side, each list in zone order. */
-interface HostTargets {
+export interface HostTargets {
   readonly records: readonly ResourceRecord[];
   readonly targets: readonly string[];
   readonly data: readonly HostTargetData[];
+  /** The owner number of each target in the zone's owner index, or -1 where the zone holds no records. */
+  readonly targetOwners: Int32Array;
+  /** 1 where the target is a valid host name (letters, digits and inner hyphens), else 0. */
+  readonly validHostnames: Uint8Array;
 }
 
 /**
- * Found once per zone for the three rules that follow the targets (three references per MX, NS or SRV record,
- * kept with the zone). The targets stand in a list of their own so that a rule reads a target without reaching
- * through its record and rdata, which in a large zone lie far apart in memory.
+ * Found once per zone for the three rules that follow the targets, and kept with the zone. Each target is read once
+ * for all of them, while it is at hand: its owner is looked up and its syntax checked in the same pass. In a large
+ * zone the records, their rdata and their targets lie far apart in memory, so the first pass reads no target: it
+ * only gathers them, and the second drops the root as it reads each one.
  */
-function hostTargets(zone: Zone): HostTargets {
+export function hostTargets(zone: Zone): HostTargets {
   let found = hostTargetCache.get(zone);
   if (found === undefined) {
     const records: ResourceRecord[] = [];
@@ -218,16 +187,31 @@ function hostTargets(zone: Zone): HostTargets {
     const data: HostTargetData[] = [];
     forEachRecordOfTypes(zone, [TYPE_MX, TYPE_NS, TYPE_SRV], (record) => {
       const rdata = record.data;
-      let target: string;
-      if (rdata.kind === 'mx') target = rdata.exchange;
-      else if (rdata.kind === 'srv' || rdata.kind === 'target') target = rdata.target;
+      if (rdata.kind === 'mx') targets.push(rdata.exchange);
+      else if (rdata.kind === 'srv' || rdata.kind === 'target') targets.push(rdata.target);
       else return;
-      if (target === ROOT) return;
       records.push(record);
-      targets.push(target);
       data.push(rdata);
     });
-    found = { records, targets, data };
+    const index = ownerIndex(zone);
+    const targetOwners = new Int32Array(targets.length);
+    const validHostnames = new Uint8Array(targets.length);
+    // The entries kept so far: each list is compacted in place over the roots it drops.
+    let kept = 0;
+    for (let i = 0; i < targets.length; i++) {
+      const target = targets[i];
+      if (target === ROOT) continue;
+      records[kept] = records[i];
+      targets[kept] = target;
+      data[kept] = data[i];
+      targetOwners[kept] = index.ownerNumber(target);
+      if (isHostname(target, false)) validHostnames[kept] = 1;
+      kept++;
+    }
+    records.length = kept;
+    targets.length = kept;
+    data.length = kept;
+    found = { records, targets, data, targetOwners: targetOwners.subarray(0, kept), validHostnames: validHostnames.subarray(0, kept) };
     hostTargetCache.set(zone, found);
   }
   return found;

@@ -7,7 +7,7 @@ import type { ResourceRecord } from '../zone/model';
 import { escapeLabel } from '../zone/names';
 import { typeName } from '../zone/rrtypes';
 import type { Rule, RuleReport } from './rule';
-import { forEachHostTarget, forEachRecordOfTypes, hostTargetSpan, ownersWithSuspectNames, reportInZoneOrder } from './targets';
+import { forEachRecordOfTypes, hostTargets, hostTargetSpan, ownersWithSuspectNames, reportInZoneOrder } from './targets';
 
 const TYPE_A = 1;
 const TYPE_SOA = 6;
@@ -61,14 +61,15 @@ export const rule: Rule = {
         context.report({ location: { file: record.file, span: record.rdataSpan }, message: `${typeName(record.type)} target ${target} is not a valid host name (check-names)` });
       }
     });
-    forEachHostTarget(zone, (record, target, data) => {
-      if (!isHostname(target, false)) {
-        context.report({
-          location: { file: record.file, span: hostTargetSpan(data) },
-          message: `${typeName(record.type)} target ${target} is not a valid host name (check-names): letters, digits and inner hyphens only`,
-        });
-      }
-    });
+    const hosts = hostTargets(zone);
+    for (let i = 0; i < hosts.records.length; i++) {
+      if (hosts.validHostnames[i] === 1) continue;
+      const record = hosts.records[i];
+      context.report({
+        location: { file: record.file, span: hostTargetSpan(hosts.data[i]) },
+        message: `${typeName(record.type)} target ${hosts.targets[i]} is not a valid host name (check-names): letters, digits and inner hyphens only`,
+      });
+    }
   },
 };
 

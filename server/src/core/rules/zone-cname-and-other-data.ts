@@ -1,7 +1,7 @@
 // zone-cname-and-other-data: a CNAME owner may hold nothing else (RFC 1034 §3.6.2, RFC 2181 §10.1).
 
 import type { ResourceRecord } from '../zone/model';
-import { recordsByOwner } from '../zone/model';
+import { ownerIndex } from '../zone/model';
 import { typeName } from '../zone/rrtypes';
 import type { Rule } from './rule';
 import { recordsOfTypes } from './targets';
@@ -13,9 +13,15 @@ const ALLOWED_BESIDE_CNAME = new Set([24 /* SIG */, 25 /* KEY */, 30 /* NXT */, 
 export const rule: Rule = {
   meta: { id: 'zone-cname-and-other-data', defaultSeverity: 'error', summary: 'A CNAME owner that also has other data (RFC 1034 §3.6.2, RFC 2181 §10.1).' },
   check(context) {
-    // A zone without any CNAME, the common case, needs no walk over its owners.
-    if (recordsOfTypes(context.zone, [TYPE_CNAME]).length === 0) return;
-    for (const records of recordsByOwner(context.zone).values()) {
+    const { zone } = context;
+    const cnames = recordsOfTypes(zone, [TYPE_CNAME]);
+    // A zone without any CNAME, the common case, needs no look at its owners.
+    if (cnames.length === 0) return;
+    const index = ownerIndex(zone);
+    // The owners that hold a CNAME, taken in the order the owners first appear in the zone.
+    const numbers = [...new Set(cnames.map((cname) => index.ownerNumber(cname.owner)))].sort((a, b) => a - b);
+    for (const number of numbers) {
+      const records = index.recordsOf(number, zone.records);
       // A CNAME alone at its name is fine.
       if (records.length < 2) continue;
       const first = firstCname(records);

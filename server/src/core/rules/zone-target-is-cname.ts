@@ -1,10 +1,11 @@
 // zone-target-is-cname: MX, NS and SRV targets must be the canonical name, not an alias (RFC 2181 §10.3).
 
 import type { ResourceRecord } from '../zone/model';
-import { isSubdomainOf, nameKey } from '../zone/names';
+import { ownerIndex } from '../zone/model';
+import { isSubdomainOf } from '../zone/names';
 import { typeName } from '../zone/rrtypes';
 import type { Rule } from './rule';
-import { forEachHostTarget, hostTargetSpan, recordsOfTypes } from './targets';
+import { hostTargets, hostTargetSpan, recordsOfTypes } from './targets';
 
 const TYPE_CNAME = 5;
 
@@ -14,23 +15,27 @@ export const rule: Rule = {
     const { zone } = context;
     const origin = zone.origin;
     if (origin === undefined) return;
-    // The first CNAME record of each alias name. Zones hold few aliases (most none), so the targets are looked up
-    // in this small map rather than in the index of every owner, and not at all when it is empty.
-    const aliases = new Map<string, ResourceRecord>();
+    // The first CNAME record of each alias, by owner number. Zones hold few aliases (most none), so the targets are
+    // looked up in this small map, by the owner numbers the targets already carry, and not at all when it is empty.
+    const index = ownerIndex(zone);
+    const aliases = new Map<number, ResourceRecord>();
     for (const record of recordsOfTypes(zone, [TYPE_CNAME])) {
-      const key = nameKey(record.owner);
-      if (!aliases.has(key)) aliases.set(key, record);
+      const number = index.ownerNumber(record.owner);
+      if (!aliases.has(number)) aliases.set(number, record);
     }
     if (aliases.size === 0) return;
-    forEachHostTarget(zone, (record, target, data) => {
-      if (!isSubdomainOf(target, origin)) return;
-      const cname = aliases.get(nameKey(target));
-      if (cname === undefined) return;
+    const hosts = hostTargets(zone);
+    for (let i = 0; i < hosts.records.length; i++) {
+      const target = hosts.targets[i];
+      if (!isSubdomainOf(target, origin)) continue;
+      const cname = aliases.get(hosts.targetOwners[i]);
+      if (cname === undefined) continue;
+      const record = hosts.records[i];
       context.report({
-        location: { file: record.file, span: hostTargetSpan(data) },
+        location: { file: record.file, span: hostTargetSpan(hosts.data[i]) },
         message: `${typeName(record.type)} target ${target} is a CNAME; use the name it points to (RFC 2181 §10.3)`,
         related: [{ location: { file: cname.file, span: cname.typeSpan }, message: 'the CNAME record' }],
       });
-    });
+    }
   },
 };

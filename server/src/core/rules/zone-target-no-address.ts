@@ -3,12 +3,12 @@
 // (error); a glue name below a delegation, or an MX or SRV target, only draws a warning.
 
 import { zoneCuts } from '../zone/cuts';
-import type { ResourceRecord, Zone } from '../zone/model';
-import { recordsAt, recordsByOwner } from '../zone/model';
-import { isSubdomainOf, nameKey, parentOf } from '../zone/names';
+import type { OwnerIndex, Zone } from '../zone/model';
+import { ownerIndex } from '../zone/model';
+import { isSubdomainOf, parentOf } from '../zone/names';
 import { typeName } from '../zone/rrtypes';
 import type { Rule } from './rule';
-import { forEachHostTarget, hostTargetSpan, recordsOfTypes } from './targets';
+import { hostTargets, hostTargetSpan, recordsOfTypes } from './targets';
 
 const TYPE_A = 1;
 const TYPE_AAAA = 28;
@@ -23,15 +23,18 @@ export const rule: Rule = {
     const origin = zone.origin;
     if (origin === undefined) return;
     const cuts = zoneCuts(zone, recordsOfTypes(zone, [TYPE_NS, TYPE_DNAME]));
-    const owners = recordsByOwner(zone);
-    forEachHostTarget(zone, (record, target, data) => {
-      const atTarget = owners.get(nameKey(target)) ?? [];
+    const index = ownerIndex(zone);
+    const hosts = hostTargets(zone);
+    for (let i = 0; i < hosts.records.length; i++) {
+      const record = hosts.records[i];
+      const target = hosts.targets[i];
+      const atTarget = hosts.targetOwners[i];
       // A target that owns an address record, the common case, draws a finding only from a DNAME above it: in a
       // zone without DNAMEs it needs no further look.
-      if (!cuts.hasDname && answersWithAddress(atTarget)) return;
-      if (!isSubdomainOf(target, origin)) return;
+      if (!cuts.hasDname && answersWithAddress(index, atTarget)) continue;
+      if (!isSubdomainOf(target, origin)) continue;
       // Data below a delegation or a DNAME is not served by this zone; BIND ignores it, and so do we.
-      if (cuts.delegationAbove(record.owner, false) !== undefined || cuts.dnameAbove(record.owner) !== undefined) return;
+      if (cuts.delegationAbove(record.owner, false) !== undefined || cuts.dnameAbove(record.owner) !== undefined) continue;
       const isNameServer = record.type === TYPE_NS;
       const glue = cuts.delegationAbove(target, true) !== undefined;
       const dname = glue ? undefined : cuts.dnameAbove(target);
@@ -39,46 +42,58 @@ export const rule: Rule = {
         // BIND refuses a zone whose own (apex) name servers sit below a DNAME; elsewhere it only warns.
         const apexNameServer = isNameServer && isSubdomainOf(origin, record.owner);
         context.report({
-          location: { file: record.file, span: hostTargetSpan(data) },
+          location: { file: record.file, span: hostTargetSpan(hosts.data[i]) },
           message: `${typeName(record.type)} target ${target} is below the DNAME at ${dname}: its address records are never seen`,
           severity: apexNameServer ? 'error' : undefined,
         });
-        return;
+        continue;
       }
-      if (hasAddress(zone, target, atTarget)) return;
+      if (hasAddress(zone, index, target, atTarget)) continue;
       context.report({
-        location: { file: record.file, span: hostTargetSpan(data) },
+        location: { file: record.file, span: hostTargetSpan(hosts.data[i]) },
         message: glue
           ? `${typeName(record.type)} target ${target} lies in a delegated zone and has no glue address records (A or AAAA) here`
           : `${typeName(record.type)} target ${target} has no address records (A or AAAA) in this zone${isNameServer ? ': the name server cannot be reached' : ''}`,
         severity: isNameServer && !glue ? 'error' : undefined,
       });
-    });
+    }
   },
 };
 
 /**
- * True when the name (whose records are `records`), a wildcard covering it, or (for zone-target-is-cname's sake) a
- * CNAME answers it.
+ * True when the name (whose owner number is `number`, -1 when it owns nothing), a wildcard covering it, or (for
+ * zone-target-is-cname's sake) a CNAME answers it.
  */
-function hasAddress(zone: Zone, name: string, records: readonly ResourceRecord[]): boolean {
-  if (answersWithAddress(records)) return true;
-  if (records.length > 0) return false;
+function hasAddress(zone: Zone, index: OwnerIndex, name: string, number: number): boolean {
+  if (answersWithAddress(index, number)) return true;
+  if (number >= 0) return false;
   for (let parent = parentOf(name); parent !== undefined && isSubdomainOf(parent, zone.origin!); parent = parentOf(parent)) {
     // The first ancestor that exists (or has a wildcard child) is the closest encloser: only its wildcard applies.
-    const wildcard = recordsAt(zone, parent === '.' ? '*.' : `*.${parent}`);
-    if (wildcard.length > 0) return wildcard.some((other) => isAddressType(other.type));
-    if (recordsAt(zone, parent).length > 0) return false;
+    const wildcard = index.ownerNumber(parent === '.' ? '*.' : `*.${parent}`);
+    if (wildcard >= 0) return ownsType(index, wildcard, isAddressType);
+    if (index.ownerNumber(parent) >= 0) return false;
   }
   return false;
 }
 
-/** Whether the records of a name hold an address record, or a CNAME (an alias target is zone-target-is-cname's). */
-function answersWithAddress(records: readonly ResourceRecord[]): boolean {
-  for (const record of records) if (isAddressType(record.type) || record.type === TYPE_CNAME) return true;
+/**
+ * Whether an owner (-1 for none) holds an address record, or a CNAME (an alias target is zone-target-is-cname's).
+ */
+function answersWithAddress(index: OwnerIndex, number: number): boolean {
+  return ownsType(index, number, isAddressOrAlias);
+}
+
+/** Whether an owner (-1 for none) holds a record of a type `accepts`, read from the index's types. */
+function ownsType(index: OwnerIndex, number: number, accepts: (type: number) => boolean): boolean {
+  if (number < 0) return false;
+  for (let at = index.firstRecord[number]; at >= 0; at = index.nextRecord[at]) if (accepts(index.types[at])) return true;
   return false;
 }
 
 function isAddressType(type: number): boolean {
   return type === TYPE_A || type === TYPE_AAAA;
+}
+
+function isAddressOrAlias(type: number): boolean {
+  return isAddressType(type) || type === TYPE_CNAME;
 }
