@@ -9,18 +9,17 @@ import fc from 'fast-check';
 import type { DkimTxt } from '../../../server/src/core/email/dkim';
 import {
   dkimKeyName,
-  dkimKeyRecords,
   dkimSyntaxProblems,
   findTag,
   hasTrait,
   knownKeyType,
   looksLikeDkim,
-  microsoft365Owners,
   OBSOLETE_DKIM_TAGS,
   parseDkimKeyRecord,
   rsaVerdictFromOpenSsl,
   stringsLookLikeDkim,
 } from '../../../server/src/core/email/dkim';
+import { dkimKeyRecords, microsoft365Owners } from '../../../server/src/core/email/mailDomains';
 import { nameFromLabels, recordTextOf } from '../../../server/src/core/email/txtRecords';
 import { DEFAULT_SETTINGS, ZonelintWorkspace } from '../../../server/src/core/index';
 import type { Zone } from '../../../server/src/core/zone/model';

@@ -7,8 +7,9 @@ import { nameKey } from '../zone/names';
 import type { WorkspaceView } from '../workspace/view';
 import { dmarcPlacement } from './dmarc';
 import type { DkimTxt } from './dkim';
-import { dkimKeyName, dkimKeyRecords, dkimTxt } from './dkim';
-import { TYPE_CNAME, TYPE_TXT } from './txtRecords';
+import { dkimKeyName, dkimTxt } from './dkim';
+import { dkimKeyRecords, zoneMail } from './mailDomains';
+import { TYPE_TXT } from './txtRecords';
 
 /** What a CNAME hands over: a DKIM key (from a selector name) or a DMARC record (from a `_dmarc` name). */
 export type MailAliasKind = 'dkim' | 'dmarc';
@@ -54,12 +55,13 @@ export function checkedDkimRecords(zone: Zone, aliases: MailAliasIndex): readonl
   return list;
 }
 
+/** The mail aliases of a zone by target, from the CNAMEs its mail pass (`zoneMail`) keeps. */
 function zoneAliases(zone: Zone): ReadonlyMap<string, ReadonlySet<MailAliasKind>> {
   let index = zoneCache.get(zone);
   if (index === undefined) {
     index = new Map();
-    for (const record of zone.records) {
-      if (record.type !== TYPE_CNAME || record.data.kind !== 'target') continue;
+    for (const record of zoneMail(zone).cnames) {
+      if (record.data.kind !== 'target') continue;
       const kind = aliasKind(record.owner);
       if (kind === undefined) continue;
       const key = nameKey(record.data.target);

@@ -3,15 +3,14 @@
 
 import { createHash, createPublicKey } from 'node:crypto';
 import type { Location } from '../types';
-import type { ResourceRecord, Zone } from '../zone/model';
+import type { ResourceRecord } from '../zone/model';
 import type { CharString } from '../zone/rdata/types';
-import { labelsOf, nameKey } from '../zone/names';
+import { labelsOf } from '../zone/names';
 import type { RecordText } from './recordText';
-import { joinStrings } from './recordText';
+import { joinedValue } from './recordText';
 import type { Tag, TagList, TextRange } from './tagList';
 import { isTagListWhitespace, parseTagList, skipWhitespace, trimEnd } from './tagList';
-import { showsMicrosoft365 } from './microsoft365';
-import { lowerLabels, nameFromLabels, recordTextOf, textLocation, TYPE_CNAME, TYPE_MX, TYPE_TXT } from './txtRecords';
+import { lowerLabels, nameFromLabels, recordTextOf, textLocation, TYPE_TXT } from './txtRecords';
 
 /** The key types RFC 6376 and RFC 8463 define for `k=`. */
 export type DkimKeyType = 'rsa' | 'ed25519';
@@ -144,8 +143,8 @@ export function stringsLookLikeDkim(strings: readonly CharString[]): boolean {
   // What the text must start with once the blanks around `v` and `=` are skipped, in lower case.
   const expected = 'v=dkim1';
   let matched = 0;
-  for (const string of strings) {
-    const value = string.value;
+  for (let s = 0; s < strings.length; s++) {
+    const value = strings[s].value;
     for (let i = 0; i < value.length; i++) {
       const code = value.charCodeAt(i);
       const folded = code >= 65 && code <= 90 ? code + 32 : code;
@@ -156,34 +155,6 @@ export function stringsLookLikeDkim(strings: readonly CharString[]): boolean {
     }
   }
   return matched === expected.length;
-}
-
-/** The TXT records at key-record names of a zone, in their compact form. */
-export function dkimKeyRecords(zone: Zone): readonly DkimTxt[] {
-  const scan = dkimScan(zone);
-  if (scan.keyRecords === undefined) {
-    scan.keyRecords = [];
-    for (const record of scan.keyTxtRecords) {
-      const entry = dkimTxt(record);
-      if (entry !== undefined) scan.keyRecords.push(entry);
-    }
-  }
-  return scan.keyRecords;
-}
-
-/** The CNAMEs at key-record names of a zone: selectors handed over to a provider's key. */
-export function selectorCnames(zone: Zone): readonly ResourceRecord[] {
-  return dkimScan(zone).selectorCnames;
-}
-
-/** The TXT records of a zone that start like a key record (`looksLikeDkim`) but stand at no key-record name. */
-export function strayKeyRecords(zone: Zone): readonly ResourceRecord[] {
-  return dkimScan(zone).strayKeyRecords;
-}
-
-/** The owners (name keys) of a zone's records that show Microsoft 365 (`showsMicrosoft365`), for mail-dkim-missing. */
-export function microsoft365Owners(zone: Zone): ReadonlySet<string> {
-  return dkimScan(zone).microsoft365Owners;
 }
 
 /** A TXT record read as a key record in its compact form, whatever its name; undefined for other record types. */
@@ -406,17 +377,19 @@ function domainkeyLabelAt(name: string): number {
 }
 
 /**
- * True for the owners whose TXT records are key records: a `_domainkey` label as `dkimKeyName` finds it, written
- * as such (not with escapes) in the owner.
+ * Where the domain of a key-record name (canonical and absolute) starts in it: `dkimKeyName(owner).domain` is the
+ * rest of the name, or the root when nothing is left. It is -1 for a name that is no key-record name, and
+ * `KEY_NAME_WITH_ESCAPES` for a key-record name that is not plain, whose domain only `dkimKeyName` gives. The mail
+ * pass over a zone asks it of every owner with a `._`, and finds a domain it has met without cutting its name out.
  */
-function isKeyRecordName(owner: string): boolean {
-  // Most owners hold no `._`: one search keeps large zones fast.
-  if (owner.indexOf('._') < 0) return false;
-  // Owners are canonical names, which escape every character that does not stand for itself: without a backslash
-  // an owner is a plain name, and two native searches tell it apart from the others.
-  if (owner.indexOf('\\') < 0) return domainkeyLabelAt(owner) >= 0;
-  return DOMAINKEY_LABEL.test(owner) && dkimKeyNameFromLabels(owner) !== undefined;
+export function keyDomainStart(owner: string): number {
+  if (!isPlainName(owner)) return dkimKeyNameFromLabels(owner) === undefined ? -1 : KEY_NAME_WITH_ESCAPES;
+  const at = domainkeyLabelAt(owner);
+  return at < 0 ? -1 : Math.min(owner.length, at + DOMAINKEY.length + 1);
 }
+
+/** What `keyDomainStart` says of a key-record name with escapes. */
+export const KEY_NAME_WITH_ESCAPES = -2;
 
 /** True when text[start, end) is `lower` with ASCII letters in any case (`lower` is in lower case). */
 function equalsFolded(text: string, start: number, end: number, lower: string): boolean {
@@ -437,7 +410,7 @@ function asKeyType(keyType: string): DkimKeyType | undefined {
  * record is parsed in full, so the plain reading never has to agree with the parse on anything but plain records.
  */
 function compactDkimTxt(record: ResourceRecord, strings: readonly CharString[]): DkimTxt {
-  const text = joinStrings(strings).text;
+  const text = joinedValue(strings);
   return (plainTags.read(text) && compactFromPlainTags(record, text, plainTags)) || compactFromParse(record, parseDkimKeyRecord(text));
 }
 
@@ -836,45 +809,3 @@ function remember<K>(memo: Map<K, DecodedKey>, key: K, verdict: DecodedKey): voi
 function article(type: string): string {
   return /^[aeiou]/i.test(type) ? `an ${type}` : `a ${type}`;
 }
-
-/**
- * What the DKIM rules read of a zone, gathered in one pass over its records: a large zone is walked once for all
- * of them rather than once per rule. It is kept while the zone lives (a zone is replaced when its file changes), and
- * holds about 40 bytes per key record and references to the few records of the other kinds.
- */
-interface DkimScan {
-  /** The TXT records at key-record names. */
-  readonly keyTxtRecords: ResourceRecord[];
-  /** Their compact forms, made when a rule first asks: the rules that look at names alone never pay for them. */
-  keyRecords: DkimTxt[] | undefined;
-  readonly selectorCnames: ResourceRecord[];
-  readonly strayKeyRecords: ResourceRecord[];
-  readonly microsoft365Owners: Set<string>;
-}
-
-function dkimScan(zone: Zone): DkimScan {
-  let scan = zoneScans.get(zone);
-  if (scan === undefined) {
-    scan = { keyTxtRecords: [], keyRecords: undefined, selectorCnames: [], strayKeyRecords: [], microsoft365Owners: new Set() };
-    for (const record of zone.records) {
-      // The type alone settles most records, so their data is never read.
-      const type = record.type;
-      if (type === TYPE_TXT) {
-        const data = record.data;
-        if (data.kind !== 'txt') continue;
-        if (isKeyRecordName(record.owner)) scan.keyTxtRecords.push(record);
-        else if (stringsLookLikeDkim(data.strings) && dkimKeyName(record.owner) === undefined) scan.strayKeyRecords.push(record);
-        if (showsMicrosoft365(record)) scan.microsoft365Owners.add(nameKey(record.owner));
-      } else if (type === TYPE_CNAME) {
-        if (record.data.kind === 'target' && dkimKeyName(record.owner) !== undefined) scan.selectorCnames.push(record);
-      } else if (type === TYPE_MX && showsMicrosoft365(record)) {
-        scan.microsoft365Owners.add(nameKey(record.owner));
-      }
-    }
-    zoneScans.set(zone, scan);
-  }
-  return scan;
-}
-
-const zoneScans = new WeakMap<Zone, DkimScan>();
-const DOMAINKEY_LABEL = /\._domainkey(?:\.|$)/i;

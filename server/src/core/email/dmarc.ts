@@ -68,10 +68,11 @@ export const enum DmarcKey {
 }
 
 /**
- * A TXT record of a zone that matters to DMARC, parsed once for all the dmarc-* rules. It keeps its tags as
- * offsets into its text in a table shared by the zone's records, and its text is the record's own string, so a
- * DMARC record costs about a hundred bytes for the zone's lifetime; the objects of the full parse (`parsed`,
- * `text`, `placement`) are built when asked for, which the rules do only for what they report.
+ * A TXT record of a zone that matters to DMARC, parsed once for all the dmarc-* rules; a zone keeps one only for a
+ * record some rule may report. It keeps its tags as offsets into its text in a table shared by the zone's records,
+ * and its text is the record's own string, so it costs about a hundred bytes for the zone's lifetime; the objects of
+ * the full parse (`parsed`, `text`, `placement`) are built when asked for, which the rules do only for what they
+ * report.
  */
 export class DmarcTxt {
   readonly record: ResourceRecord;
@@ -102,11 +103,6 @@ export class DmarcTxt {
     this.firstTag = fields.firstTag;
   }
 
-  /** A policy record receivers use: TXT `v=DMARC1` at `_dmarc.<domain>`. */
-  get isPolicy(): boolean {
-    return this.placementKind === 'policy' && this.kind === 'dmarc';
-  }
-
   /** The joined text with its map to the source, built anew on each read (for findings and edits). */
   get text(): RecordText {
     return joinStrings(this.record.data.kind === 'txt' ? this.record.data.strings : []);
@@ -120,10 +116,6 @@ export class DmarcTxt {
   /** Where the record stands, with the domain names that placement names, built anew on each read. */
   get placement(): DmarcPlacement {
     return dmarcPlacement(this.record.owner);
-  }
-
-  tagKey(index: number): DmarcKey {
-    return this.table.key(this.firstTag + index);
   }
 
   /** The index of the first tag with this name, or -1. */
@@ -142,18 +134,7 @@ export class DmarcTxt {
 
   /** The policy a `p`, `sp` or `np` tag's value names (case-insensitive), read in place; undefined when none. */
   policyAt(index: number): DmarcPolicy | undefined {
-    const start = this.tagValueStart(index);
-    const length = this.tagValueEnd(index) - start;
-    for (const policy of POLICIES) {
-      if (policy.length === length && equalsIgnoringCase(this.value, start, policy)) return policy;
-    }
-    return undefined;
-  }
-
-  /** True when a tag's value is one char of `lowerChoices`, in either case. */
-  tagValueIsOneOf(index: number, lowerChoices: string): boolean {
-    const start = this.tagValueStart(index);
-    return this.tagValueEnd(index) - start === 1 && lowerChoices.indexOf(String.fromCharCode(foldAsciiCase(this.value.charCodeAt(start)))) >= 0;
+    return policyWritten(this.value, this.tagValueStart(index), this.tagValueEnd(index));
   }
 
   /** A tag's `range` as the full parse gives it: from its name to the end of its value (or of the `=`). */
@@ -229,15 +210,14 @@ export function dmarcTag(record: DmarcRecord, key: string): DmarcTag | undefined
 }
 
 /**
- * The TXT records of a zone that matter to DMARC, in zone order: every TXT at a `_dmarc` name (policy or report
- * authorization), and every TXT elsewhere that starts like a DMARC record. With them, for each dmarc-* rule, the
- * records it may report: a superset that the pass which reads the records finds with a few tests on numbers, so
- * a rule looks only at those, and a zone of many thousand sound records costs the rules next to nothing. A
- * checked record is one meant as DMARC (`dmarc` or `broken-dmarc`) at a `_dmarc` name; a policy record is a
- * `dmarc` record at `_dmarc.<domain>`.
+ * For each dmarc-* rule, the TXT records of a zone it may report, in zone order: a superset that the pass which
+ * reads the records finds with a few tests on numbers, so a rule looks only at those, and a zone of many thousand
+ * sound records costs the rules next to nothing. The records read are every TXT at a `_dmarc` name (policy or
+ * report authorization) and every TXT elsewhere that starts like a DMARC record; only those some rule may report
+ * are kept. A checked record is one meant as DMARC (`dmarc` or `broken-dmarc`) at a `_dmarc` name; a policy
+ * record is a `dmarc` record at `_dmarc.<domain>`.
  */
 export interface DmarcIndex {
-  readonly records: readonly DmarcTxt[];
   /** TXT `v=DMARC1` records outside `_dmarc` names. */
   readonly misplaced: readonly DmarcTxt[];
   /** Records at `_dmarc` names that are not DMARC at all. */
@@ -274,7 +254,6 @@ type DmarcLists = { -readonly [List in keyof DmarcIndex]: DmarcTxt[] };
 
 function emptyLists(): DmarcLists {
   return {
-    records: [],
     misplaced: [],
     notDmarc: [],
     sharingName: [],
@@ -300,16 +279,21 @@ export class DmarcIndexBuilder {
   private readonly table = new DmarcTagTable();
 
   /**
-   * Reads a TXT record that matters to DMARC: one at a `_dmarc` name, or one elsewhere whose text starts like a
-   * DMARC record (`startsLikeDmarc`).
+   * Reads a TXT record that matters to DMARC, one at a `_dmarc` name or one elsewhere whose text starts like a
+   * DMARC record (`startsLikeDmarc`), and gives its kind. A record no rule may report is judged from its scan
+   * alone and not kept: most records of a large zone are sound, and then they leave neither an entry nor tags.
    */
-  add(record: ResourceRecord, placementKind: DmarcPlacement['kind']): DmarcTxt {
-    const entry = readDmarcTxt(record, placementKind, this.table);
-    this.index.records.push(entry);
-    if (placementKind === 'elsewhere') this.index.misplaced.push(entry);
-    else if (entry.kind === 'not-dmarc') this.index.notDmarc.push(entry);
-    else this.sortChecked(entry);
-    return entry;
+  add(record: ResourceRecord, placementKind: DmarcPlacement['kind']): DmarcKind {
+    const value = record.data.kind === 'txt' ? joinedValue(record.data.strings) : '';
+    scanTagList(value, scan);
+    const kind = kindOfScan(value);
+    if (placementKind === 'elsewhere') this.index.misplaced.push(this.keep({ record, value, kind, placementKind }));
+    else if (kind === 'not-dmarc') this.index.notDmarc.push(this.keep({ record, value, kind, placementKind }));
+    else {
+      const lists = scannedLists(value, kind === 'dmarc' && placementKind === 'policy' ? record.owner : undefined, kind);
+      if (lists !== 0) this.file(this.keep({ record, value, kind, placementKind }), lists);
+    }
+    return kind;
   }
 
   /**
@@ -322,106 +306,160 @@ export class DmarcIndexBuilder {
     return this.index;
   }
 
-  /**
-   * Files a record meant as DMARC at a `_dmarc` name under the rules that may report it; called right after the
-   * record is read, while `scan` still holds its tag list.
-   */
-  private sortChecked(entry: DmarcTxt): void {
+  /** The entry of the record just scanned, its tags added to the table. */
+  private keep(read: { record: ResourceRecord; value: string; kind: DmarcKind; placementKind: DmarcPlacement['kind'] }): DmarcTxt {
+    const firstTag = this.table.append(scan, read.value);
+    const { record, value, kind, placementKind } = read;
+    return new DmarcTxt({ record, value, kind, placementKind, table: this.table, firstTag, tagCount: scan.tagCount });
+  }
+
+  /** Files a checked record under the lists `scannedLists` names (its bits). */
+  private file(entry: DmarcTxt, lists: number): void {
     const index = this.index;
-    const isPolicy = entry.isPolicy;
-    let seen = 0;
-    let repeats = false;
-    let removed = false;
-    let unknown = false;
-    let unusualUri = false;
-    let reportsElsewhere = false;
-    let policyIndex = -1;
-    let suspect = entry.kind === 'broken-dmarc' || scannedGrammarSlip();
-    for (let i = 0; i < entry.tagCount; i++) {
-      const key = entry.tagKey(i);
-      if ((seen & (1 << key)) !== 0) repeats = true;
-      seen |= 1 << key;
-      switch (key) {
-        case DmarcKey.Other:
-          unknown = true;
-          break;
-        case DmarcKey.Pct:
-        case DmarcKey.Rf:
-        case DmarcKey.Ri:
-          removed = true;
-          break;
-        case DmarcKey.Rua:
-        case DmarcKey.Ruf:
-          switch (reportUriReach(entry, i, isPolicy)) {
-            case 'unusual':
-              unusualUri = true;
-              reportsElsewhere = true;
-              break;
-            case 'elsewhere':
-              reportsElsewhere = true;
-              break;
-            case 'own':
-              break;
-          }
-          break;
-        case DmarcKey.P:
-          if (policyIndex < 0) policyIndex = i;
-          if (entry.policyAt(i) === undefined) suspect = true;
-          break;
-        case DmarcKey.Sp:
-        case DmarcKey.Np:
-          if (entry.policyAt(i) === undefined) suspect = true;
-          break;
-        case DmarcKey.Adkim:
-        case DmarcKey.Aspf:
-          if (!entry.tagValueIsOneOf(i, 'rs')) suspect = true;
-          break;
-        case DmarcKey.T:
-          if (!entry.tagValueIsOneOf(i, 'yn')) suspect = true;
-          break;
-        case DmarcKey.Psd:
-          if (!entry.tagValueIsOneOf(i, 'ynu')) suspect = true;
-          break;
-        case DmarcKey.Fo:
-          suspect = true;
-          break;
-        case DmarcKey.V:
-          break;
-        default: {
-          const unreachable: never = key;
-          return unreachable;
-        }
-      }
-    }
-    if (repeats) index.repeatingTag.push(entry);
-    if (removed) index.withRemovedTag.push(entry);
-    if (unknown) index.withUnknownTag.push(entry);
-    if (unusualUri) index.withUnusualReportUri.push(entry);
-    if (isPolicy) {
-      const policy = policyIndex < 0 ? undefined : entry.policyAt(policyIndex);
-      if (policyIndex < 0) index.withoutPolicy.push(entry);
-      else if (policyIndex !== 1) suspect = true;
-      if ((seen & (1 << DmarcKey.Rua)) === 0) index.withoutRua.push(entry);
-      if (policy === 'none') index.policyNone.push(entry);
-      if ((policy === 'quarantine' || policy === 'reject') && (seen & ((1 << DmarcKey.Sp) | (1 << DmarcKey.Np))) !== 0) index.withSubdomainPolicy.push(entry);
-      if (reportsElsewhere) index.reportingElsewhere.push(entry);
-    }
-    if (suspect) index.syntaxSuspects.push(entry);
+    if ((lists & CheckedList.RepeatingTag) !== 0) index.repeatingTag.push(entry);
+    if ((lists & CheckedList.WithRemovedTag) !== 0) index.withRemovedTag.push(entry);
+    if ((lists & CheckedList.WithUnknownTag) !== 0) index.withUnknownTag.push(entry);
+    if ((lists & CheckedList.WithUnusualReportUri) !== 0) index.withUnusualReportUri.push(entry);
+    if ((lists & CheckedList.WithoutPolicy) !== 0) index.withoutPolicy.push(entry);
+    if ((lists & CheckedList.WithoutRua) !== 0) index.withoutRua.push(entry);
+    if ((lists & CheckedList.PolicyNone) !== 0) index.policyNone.push(entry);
+    if ((lists & CheckedList.WithSubdomainPolicy) !== 0) index.withSubdomainPolicy.push(entry);
+    if ((lists & CheckedList.ReportingElsewhere) !== 0) index.reportingElsewhere.push(entry);
+    if ((lists & CheckedList.SyntaxSuspect) !== 0) index.syntaxSuspects.push(entry);
   }
 }
 
+/** The lists of `DmarcIndex` a checked record may go to, one bit each. */
+const enum CheckedList {
+  RepeatingTag = 1,
+  WithRemovedTag = 2,
+  WithUnknownTag = 4,
+  WithUnusualReportUri = 8,
+  WithoutPolicy = 16,
+  WithoutRua = 32,
+  PolicyNone = 64,
+  WithSubdomainPolicy = 128,
+  ReportingElsewhere = 256,
+  SyntaxSuspect = 512,
+}
+
 /**
- * Where the URIs of a `rua` or `ruf` tag send reports: `own` when every one is a plain `mailto:` address
- * (`plainMailtoDomain`) at, above or below the policy record's domain, which needs no authorization (RFC 9990
- * §4); `elsewhere` when they are plain but one goes to another domain (or the record is no policy record, which
- * has no domain to compare with); `unusual` when one is not plain, or there is none.
+ * The lists a record meant as DMARC at a `_dmarc` name goes to, read from `scan` right after the record's text
+ * (`value`) is scanned, before anything is built for it. `policyOwner` is the owner of a policy record, and
+ * undefined for any other.
  */
-function reportUriReach(entry: DmarcTxt, tagIndex: number, isPolicy: boolean): 'own' | 'elsewhere' | 'unusual' {
-  const text = entry.value;
-  const valueEnd = entry.tagValueEnd(tagIndex);
-  let start = entry.tagValueStart(tagIndex);
+function scannedLists(value: string, policyOwner: string | undefined, kind: DmarcKind): number {
+  let seen = 0;
+  let lists = 0;
+  let reportsElsewhere = false;
+  let policyIndex = -1;
+  let policy: DmarcPolicy | undefined;
+  let suspect = kind === 'broken-dmarc' || scannedGrammarSlip();
+  for (let i = 0; i < scan.tagCount; i++) {
+    const key = keyOf(value, scan.nameStart(i), scan.nameEnd(i));
+    const start = scan.valueStart(i);
+    const end = scan.valueEnd(i);
+    if ((seen & (1 << key)) !== 0) lists |= CheckedList.RepeatingTag;
+    seen |= 1 << key;
+    switch (key) {
+      case DmarcKey.Other:
+        lists |= CheckedList.WithUnknownTag;
+        break;
+      case DmarcKey.Pct:
+      case DmarcKey.Rf:
+      case DmarcKey.Ri:
+        lists |= CheckedList.WithRemovedTag;
+        break;
+      case DmarcKey.Rua:
+      case DmarcKey.Ruf:
+        switch (reportUriReach(value, { start, end }, policyOwner)) {
+          case 'unusual':
+            lists |= CheckedList.WithUnusualReportUri;
+            reportsElsewhere = true;
+            break;
+          case 'elsewhere':
+            reportsElsewhere = true;
+            break;
+          case 'own':
+            break;
+        }
+        break;
+      case DmarcKey.P:
+        if (policyIndex < 0) {
+          policyIndex = i;
+          policy = policyWritten(value, start, end);
+          if (policy === undefined) suspect = true;
+        } else if (policyWritten(value, start, end) === undefined) {
+          suspect = true;
+        }
+        break;
+      case DmarcKey.Sp:
+      case DmarcKey.Np:
+        if (policyWritten(value, start, end) === undefined) suspect = true;
+        break;
+      case DmarcKey.Adkim:
+      case DmarcKey.Aspf:
+        if (!isOneCharOf(value, start, end, 'rs')) suspect = true;
+        break;
+      case DmarcKey.T:
+        if (!isOneCharOf(value, start, end, 'yn')) suspect = true;
+        break;
+      case DmarcKey.Psd:
+        if (!isOneCharOf(value, start, end, 'ynu')) suspect = true;
+        break;
+      case DmarcKey.Fo:
+        suspect = true;
+        break;
+      case DmarcKey.V:
+        break;
+      default: {
+        const unreachable: never = key;
+        return unreachable;
+      }
+    }
+  }
+  if (policyOwner !== undefined) {
+    if (policyIndex < 0) lists |= CheckedList.WithoutPolicy;
+    else if (policyIndex !== 1) suspect = true;
+    if ((seen & (1 << DmarcKey.Rua)) === 0) lists |= CheckedList.WithoutRua;
+    if (policy === 'none') lists |= CheckedList.PolicyNone;
+    if ((policy === 'quarantine' || policy === 'reject') && (seen & ((1 << DmarcKey.Sp) | (1 << DmarcKey.Np))) !== 0) lists |= CheckedList.WithSubdomainPolicy;
+    if (reportsElsewhere) lists |= CheckedList.ReportingElsewhere;
+  }
+  return suspect ? lists | CheckedList.SyntaxSuspect : lists;
+}
+
+/** The policy `value[start, end)` names (case-insensitive), read in place; undefined when it names none. */
+function policyWritten(value: string, start: number, end: number): DmarcPolicy | undefined {
+  switch (end - start) {
+    case 4:
+      return equalsIgnoringCase(value, start, 'none') ? 'none' : undefined;
+    case 6:
+      return equalsIgnoringCase(value, start, 'reject') ? 'reject' : undefined;
+    case 10:
+      return equalsIgnoringCase(value, start, 'quarantine') ? 'quarantine' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** True when `value[start, end)` is one char of `lowerChoices`, in either case. */
+function isOneCharOf(value: string, start: number, end: number, lowerChoices: string): boolean {
+  return end - start === 1 && lowerChoices.indexOf(String.fromCharCode(foldAsciiCase(value.charCodeAt(start)))) >= 0;
+}
+
+/**
+ * Where the URIs of a `rua` or `ruf` tag's value, `text[value.start, value.end)`, send reports: `own` when every
+ * one is a plain `mailto:` address (`plainMailtoDomain`) at, above or below the domain of the policy record whose
+ * owner is `policyOwner`, which needs no authorization (RFC 9990 §4); `elsewhere` when they are plain but one goes
+ * to another domain (or the record is no policy record, which has no domain to compare with); `unusual` when one
+ * is not plain, or there is none.
+ */
+function reportUriReach(text: string, value: TextRange, policyOwner: string | undefined): 'own' | 'elsewhere' | 'unusual' {
+  const valueEnd = value.end;
+  let start = value.start;
   if (start === valueEnd) return 'unusual';
-  let reach: 'own' | 'elsewhere' = isPolicy ? 'own' : 'elsewhere';
+  let reach: 'own' | 'elsewhere' = policyOwner !== undefined ? 'own' : 'elsewhere';
   // The URIs are split at commas and trimmed as `parseReportUris` splits them.
   for (;;) {
     const comma = text.indexOf(',', start);
@@ -432,7 +470,9 @@ function reportUriReach(entry: DmarcTxt, tagIndex: number, isPolicy: boolean): '
     while (to > from && isTagListWhitespace(text.charCodeAt(to - 1))) to--;
     const hostStart = plainMailtoDomain(text, from, to);
     if (hostStart < 0) return 'unusual';
-    if (reach === 'own' && !isOwnReportHost(text, hostStart, text.charCodeAt(to - 1) === 46 ? to - 1 : to, entry.record.owner)) reach = 'elsewhere';
+    if (policyOwner !== undefined && reach === 'own' && !isOwnReportHost(text, hostStart, text.charCodeAt(to - 1) === 46 ? to - 1 : to, policyOwner)) {
+      reach = 'elsewhere';
+    }
     if (end === valueEnd) return reach;
     start = end + 1;
   }
@@ -471,15 +511,11 @@ function sameIgnoringCase(a: string, aStart: number, b: string, bStart: number, 
 /** A TXT record parsed as DMARC on its own (the one record an edit is about); undefined for other records. */
 export function dmarcTxtOf(record: ResourceRecord): DmarcTxt | undefined {
   if (record.type !== TYPE_TXT || record.data.kind !== 'txt') return undefined;
-  return readDmarcTxt(record, placementKindOf(record.owner), new DmarcTagTable());
-}
-
-/** Parses a TXT record as DMARC; `scan` then holds its tag list until the next record is read. */
-function readDmarcTxt(record: ResourceRecord, placementKind: DmarcPlacement['kind'], table: DmarcTagTable): DmarcTxt {
-  const value = record.data.kind === 'txt' ? joinedValue(record.data.strings) : '';
+  const value = joinedValue(record.data.strings);
   scanTagList(value, scan);
+  const table = new DmarcTagTable();
   const firstTag = table.append(scan, value);
-  return new DmarcTxt({ record, value, kind: kindOfScan(value), placementKind, table, firstTag, tagCount: scan.tagCount });
+  return new DmarcTxt({ record, value, kind: kindOfScan(value), placementKind: placementKindOf(record.owner), table, firstTag, tagCount: scan.tagCount });
 }
 
 /** True when the tag list just read breaks the grammar in a way other than whitespace after its last `;`. */
@@ -594,8 +630,8 @@ export function startsLikeDmarc(strings: readonly CharString[]): boolean {
   // 0: blanks before `v`; 1: blanks before `=`; 2: blanks after `=`; 3 to 8: that many chars of `dmarc1` read
   // minus 3; 9: all of it read, and the next char must not continue a word.
   let state = 0;
-  for (const s of strings) {
-    const text = s.value;
+  for (let s = 0; s < strings.length; s++) {
+    const text = strings[s].value;
     for (let i = 0; i < text.length; i++) {
       const code = foldAsciiCase(text.charCodeAt(i));
       const blank = code === 32 || code === 9;
@@ -879,12 +915,11 @@ function parseAddress(text: string): MailAddress | string {
   return { localPart, domain: domain.toLowerCase() };
 }
 
-/** The scan every record is read with, reused: `readDmarcTxt` keeps only the numbers it needs from it. */
+/** The scan every record is read with, reused: a record keeps only the numbers it needs from it. */
 const scan = new TagListScan();
 const ELSEWHERE: DmarcPlacement = { kind: 'elsewhere' };
 const DMARC_PREFIX = '_dmarc.';
 const REPORT_INFIX = '._report._dmarc.';
 const VERSION = 'DMARC1';
 const LOWER_VERSION = 'dmarc1';
-const POLICIES: readonly DmarcPolicy[] = ['none', 'quarantine', 'reject'];
 

@@ -1,6 +1,7 @@
 // The mail records of a zone, read in one pass: its DMARC records parsed (the `DmarcIndex` the dmarc-* rules
-// share), and its mail domains (its apex and every name with MX, SPF, DMARC or DKIM records) with the records
-// that show how each handles mail; and the RFC 9989 tree walk that finds the DMARC policy covering a domain.
+// share), its DKIM key records in their compact form with the other records the dkim-* rules read, and its mail
+// domains (its apex and every name with MX, SPF, DMARC or DKIM records) with the records that show how each
+// handles mail; and the RFC 9989 tree walk that finds the DMARC policy covering a domain.
 
 import type { ResourceRecord, Zone } from '../zone/model';
 import { recordsAt } from '../zone/model';
@@ -8,9 +9,11 @@ import type { CharString } from '../zone/rdata/types';
 import { isSubdomainOf, labelsOf, nameKey, ROOT } from '../zone/names';
 import { resolverForOneRecord } from '../workspace/resolver';
 import type { Resolver, WorkspaceView } from '../workspace/view';
-import type { DmarcIndex, DmarcPolicy, DmarcRecord, DmarcTxt } from './dmarc';
-import { DmarcIndexBuilder, dmarcTag, parseDmarcRecord, placementKindOf, policyDomainOf, policyOf, startsLikeDmarc } from './dmarc';
-import { dkimKeyName } from './dkim';
+import type { DmarcIndex, DmarcKind, DmarcPlacement, DmarcPolicy, DmarcRecord, DmarcTxt } from './dmarc';
+import { DmarcIndexBuilder, dmarcTag, dmarcTxtOf, parseDmarcRecord, placementKindOf, policyDomainOf, policyOf, startsLikeDmarc } from './dmarc';
+import type { DkimTxt } from './dkim';
+import { dkimKeyName, dkimTxt, KEY_NAME_WITH_ESCAPES, keyDomainStart, stringsLookLikeDkim } from './dkim';
+import { isMicrosoft365Mx, microsoft365IncludeRange } from './microsoft365';
 import { joinedValue } from './recordText';
 import { isSpfText, nameFromLabels, TYPE_CNAME, TYPE_MX, TYPE_TXT } from './txtRecords';
 
@@ -67,6 +70,11 @@ class CollectedDomain implements MailDomain {
 
   get aliased(): boolean {
     return this.isAliased;
+  }
+
+  /** True once a record at `_dmarc.<name>` is known; unlike `dmarc`, it builds no list to say so. */
+  get hasDmarcRecord(): boolean {
+    return this.dmarcRecords !== undefined;
   }
 
   get spfIncludeTarget(): boolean {
@@ -145,9 +153,24 @@ export type DmarcDiscovery =
   | { readonly kind: 'delegated'; readonly at: string; readonly target: string }
   | { readonly kind: 'none' };
 
+/** What the dkim-* rules and mail-dkim-missing read of a zone. */
+export interface ZoneDkim {
+  /** The TXT records at key-record names, in their compact form (about 40 bytes each). */
+  readonly keyRecords: readonly DkimTxt[];
+  /** The CNAMEs at key-record names: selectors handed over to a provider's key. */
+  readonly selectorCnames: readonly ResourceRecord[];
+  /** The TXT records that start like a key record (`stringsLookLikeDkim`) but stand at no key-record name. */
+  readonly strayKeyRecords: readonly ResourceRecord[];
+  /** The owners (name keys) of the MX records to Microsoft 365 hosts and the SPF records that include it. */
+  readonly microsoft365Owners: ReadonlySet<string>;
+}
+
 /** What one pass over a zone's records finds for the mail rules. */
 export interface ZoneMail {
   readonly dmarc: DmarcIndex;
+  readonly dkim: ZoneDkim;
+  /** Every CNAME record, in zone order: the mail aliases (aliases.ts) are among them. */
+  readonly cnames: readonly ResourceRecord[];
   /** Every mail domain, in order of first appearance; names below `_` labels (`_spf`, ...) are not domains. */
   readonly domains: readonly MailDomain[];
   /** The domains with MX or SPF records, no record at `_dmarc.<name>` and no CNAME: those a DMARC policy may be missing for. */
@@ -179,6 +202,26 @@ export function mailDomains(zone: Zone): readonly MailDomain[] {
 /** The TXT records of a zone that matter to DMARC, parsed, with the records each dmarc-* rule may report. */
 export function dmarcIndex(zone: Zone): DmarcIndex {
   return zoneMail(zone).dmarc;
+}
+
+/** The TXT records at key-record names of a zone, in their compact form. */
+export function dkimKeyRecords(zone: Zone): readonly DkimTxt[] {
+  return zoneMail(zone).dkim.keyRecords;
+}
+
+/** The CNAMEs at key-record names of a zone: selectors handed over to a provider's key. */
+export function selectorCnames(zone: Zone): readonly ResourceRecord[] {
+  return zoneMail(zone).dkim.selectorCnames;
+}
+
+/** The TXT records of a zone that start like a key record but stand at no key-record name. */
+export function strayKeyRecords(zone: Zone): readonly ResourceRecord[] {
+  return zoneMail(zone).dkim.strayKeyRecords;
+}
+
+/** The owners (name keys) of a zone's records that show Microsoft 365, for mail-dkim-missing. */
+export function microsoft365Owners(zone: Zone): ReadonlySet<string> {
+  return zoneMail(zone).dkim.microsoft365Owners;
 }
 
 /** The null MX (`0 .`, RFC 7505) when it is the domain's only MX. */
@@ -283,14 +326,18 @@ function parseTxt(strings: readonly string[]): DmarcRecord {
 }
 
 /**
- * Reads the zone's records once. Each is tested by its type and a few chars of its owner or first string, so
- * the many records that are no mail records cost next to nothing.
+ * Reads the zone's records once. Each is told apart by its type, then by a few chars of its owner and of its
+ * first string, so the many records that are no mail records cost next to nothing.
  */
 function readZoneMail(zone: Zone): ZoneMail {
   const reader = new ZoneMailReader(zone);
-  for (const record of zone.records) {
+  const records = zone.records;
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i];
     const type = record.type;
-    if (type === TYPE_MX || type === TYPE_TXT || type === TYPE_CNAME) reader.read(record);
+    if (type === TYPE_TXT) reader.readTxt(record);
+    else if (type === TYPE_MX) reader.readMx(record);
+    else if (type === TYPE_CNAME) reader.readCname(record);
   }
   return reader.finish();
 }
@@ -306,62 +353,118 @@ class ZoneMailReader {
   /** A domain's records mostly stand together, so the last domain found is tried before the map. */
   private last: CollectedDomain | undefined;
   /**
-   * The DMARC records of each `_dmarc` name, for dmarc-multiple-records: a policy name is known by its domain's
-   * object, which is found anyway, and a report authorization name by its key.
+   * The owner the two fields after it describe. Consecutive records of one owner share one string, so a run of
+   * them is described once.
    */
-  private readonly dmarcByName = new Map<CollectedDomain | string, DmarcTxt | DmarcTxt[]>();
-  /** True once a name has a second record: only then are the lists gathered from `dmarcByName`. */
-  private nameShared = false;
+  private owner: string | undefined;
+  private placementKind: DmarcPlacement['kind'] = 'elsewhere';
+  /** `keyDomainStart` of the owner: where its domain starts when it is a key-record name, else -1. */
+  private keyDomainStart = -1;
+  /**
+   * True once a `_dmarc` name may have two DMARC records: only then does `finish` look for the names that have,
+   * for dmarc-multiple-records. The report authorization names with a DMARC record are kept to tell.
+   */
+  private nameMayBeShared = false;
+  private readonly reportAuthorizationNames = new Set<string>();
   private readonly cnames: ResourceRecord[] = [];
   /** The names met so far that are mail domains: inside the zone, and not below `_` labels or wildcards. */
   private readonly domains: CollectedDomain[] = [];
+  private readonly keyRecords: DkimTxt[] = [];
+  private readonly selectorCnames: ResourceRecord[] = [];
+  private readonly strayKeyRecords: ResourceRecord[] = [];
+  private readonly microsoft365Owners = new Set<string>();
 
   constructor(private readonly zone: Zone) {
     if (zone.origin !== undefined) this.domainNamed(zone.origin);
   }
 
-  /** Reads an MX, TXT or CNAME record. */
-  read(record: ResourceRecord): void {
+  readMx(record: ResourceRecord): void {
     const { owner, data } = record;
-    if (record.type === TYPE_MX) {
-      const domain = this.domainNamed(owner);
-      domain.add('mx', record);
-      if (data.kind === 'mx' && data.exchange === ROOT) domain.mayDeclareNoMail = true;
-      return;
-    }
-    if (record.type === TYPE_CNAME) this.cnames.push(record);
-    const placementKind = placementKindOf(owner);
-    let entry: DmarcTxt | undefined;
+    const domain = this.domainNamed(owner);
+    domain.add('mx', record);
+    if (data.kind !== 'mx') return;
+    if (data.exchange === ROOT) domain.mayDeclareNoMail = true;
+    else if (isMicrosoft365Mx(data.exchange)) this.microsoft365Owners.add(nameKey(owner));
+  }
+
+  readTxt(record: ResourceRecord): void {
+    const { owner, data } = record;
+    if (owner !== this.owner) this.describeOwner(owner);
+    const placementKind = this.placementKind;
+    let dmarcKind: DmarcKind | undefined;
     if (data.kind === 'txt') {
-      if (startsLikeSpf(data.strings)) {
-        const domain = this.domainNamed(owner);
-        domain.add('spf', record);
-        if (isNoMailSpf(joinedValue(data.strings))) domain.mayDeclareNoMail = true;
+      const strings = data.strings;
+      // The three versions rule each other out, so a record is read for the next only when it is not the one before.
+      const isSpf = startsLikeSpf(strings);
+      if (isSpf) this.readSpf(record, strings);
+      const isDmarcLike = !isSpf && placementKind === 'elsewhere' && startsLikeDmarc(strings);
+      if (placementKind !== 'elsewhere' || isDmarcLike) dmarcKind = this.dmarc.add(record, placementKind);
+      if (this.keyDomainStart !== -1) {
+        const entry = dkimTxt(record);
+        if (entry !== undefined) this.keyRecords.push(entry);
+      } else if (!isSpf && !isDmarcLike && stringsLookLikeDkim(strings)) {
+        this.strayKeyRecords.push(record);
       }
-      if (placementKind !== 'elsewhere' || startsLikeDmarc(data.strings)) entry = this.dmarc.add(record, placementKind);
     }
     if (placementKind === 'policy') {
       // A TXT record at `_dmarc` that is no DMARC record does not make the name a mail domain.
-      if (entry?.kind === 'not-dmarc') return;
-      const domain = this.domainNamed(policyDomainOf(owner));
+      if (dmarcKind === 'not-dmarc') return;
+      const domain = this.domainAt(owner, DMARC_PREFIX_LENGTH);
+      if (dmarcKind === 'dmarc' && domain.hasDmarcRecord) this.nameMayBeShared = true;
       domain.add('dmarc', record);
-      if (entry?.kind === 'dmarc') this.fileUnderName(domain, entry);
       return;
     }
-    if (placementKind === 'report-authorization' && entry?.kind === 'dmarc') this.fileUnderName(nameKey(owner), entry);
-    // Every key record name has a `._`, which most names lack.
-    if (owner.indexOf('._') < 0) return;
-    const key = dkimKeyName(owner);
-    if (key !== undefined) this.domainNamed(key.domain).add('dkim', record);
+    if (placementKind === 'report-authorization' && dmarcKind === 'dmarc') {
+      const key = nameKey(owner);
+      if (this.reportAuthorizationNames.has(key)) this.nameMayBeShared = true;
+      else this.reportAuthorizationNames.add(key);
+    }
+    if (this.keyDomainStart !== -1) this.keyDomain(owner).add('dkim', record);
+  }
+
+  readCname(record: ResourceRecord): void {
+    const owner = record.owner;
+    this.cnames.push(record);
+    if (owner !== this.owner) this.describeOwner(owner);
+    if (this.placementKind === 'policy') this.domainAt(owner, DMARC_PREFIX_LENGTH).add('dmarc', record);
+    if (this.keyDomainStart === -1) return;
+    if (record.data.kind === 'target') this.selectorCnames.push(record);
+    if (this.placementKind !== 'policy') this.keyDomain(owner).add('dkim', record);
   }
 
   finish(): ZoneMail {
     for (const record of this.cnames) this.byKey.get(nameKey(record.owner))?.markAliased();
     const lists: DomainLists = { withoutOwnDmarc: [], declaringNoMail: [], withoutSpf: [] };
     for (const domain of this.domains) domain.sortInto(lists);
-    const sharingName: DmarcTxt[] = [];
-    if (this.nameShared) for (const found of this.dmarcByName.values()) if (Array.isArray(found)) sharingName.push(...found);
-    return { dmarc: this.dmarc.finish(sharingName), domains: this.domains, ...lists };
+    const dkim: ZoneDkim = {
+      keyRecords: this.keyRecords,
+      selectorCnames: this.selectorCnames,
+      strayKeyRecords: this.strayKeyRecords,
+      microsoft365Owners: this.microsoft365Owners,
+    };
+    const dmarc = this.dmarc.finish(this.nameMayBeShared ? dmarcRecordsSharingName(this.zone) : []);
+    return { dmarc, dkim, cnames: this.cnames, domains: this.domains, ...lists };
+  }
+
+  /** An SPF record: its owner is a mail domain, which may declare it sends no mail or show Microsoft 365. */
+  private readSpf(record: ResourceRecord, strings: readonly CharString[]): void {
+    const domain = this.domainNamed(record.owner);
+    domain.add('spf', record);
+    if (mayBeNoMailSpf(strings) && isNoMailSpf(joinedValue(strings))) domain.mayDeclareNoMail = true;
+    if (mayIncludeMicrosoft365(strings) && microsoft365IncludeRange(joinedValue(strings)) !== undefined) this.microsoft365Owners.add(nameKey(record.owner));
+  }
+
+  /** Reads what the placement of an owner's records depends on, once for a run of records of one owner. */
+  private describeOwner(owner: string): void {
+    this.owner = owner;
+    // Policy, report authorization and key-record names all have a label that starts with `_`.
+    if (owner.indexOf('_') < 0) {
+      this.placementKind = 'elsewhere';
+      this.keyDomainStart = -1;
+      return;
+    }
+    this.placementKind = placementKindOf(owner);
+    this.keyDomainStart = owner.indexOf('._') < 0 ? -1 : keyDomainStart(owner);
   }
 
   /** The domain of a name, made when the name is first met; it is one of the zone's domains unless filtered out. */
@@ -379,22 +482,82 @@ class ZoneMailReader {
     return domain;
   }
 
-  private fileUnderName(name: CollectedDomain | string, entry: DmarcTxt): void {
-    const found = this.dmarcByName.get(name);
-    if (found === undefined) this.dmarcByName.set(name, entry);
-    else if (Array.isArray(found)) found.push(entry);
-    else {
-      this.dmarcByName.set(name, [found, entry]);
-      this.nameShared = true;
-    }
+  /**
+   * The domain named by the end of an owner, from `start` on (the root when nothing is left). The last domain
+   * found is compared with the owner in place: most records follow their domain's other records.
+   */
+  private domainAt(owner: string, start: number): CollectedDomain {
+    const last = this.last;
+    if (start >= owner.length) return this.domainNamed(ROOT);
+    if (last !== undefined && last.name.length === owner.length - start && owner.endsWith(last.name)) return last;
+    return this.domainNamed(owner.slice(start));
   }
+
+  /** The domain of the key-record owner just described. */
+  private keyDomain(owner: string): CollectedDomain {
+    const start = this.keyDomainStart;
+    if (start === KEY_NAME_WITH_ESCAPES) return this.domainNamed(dkimKeyName(owner)?.domain ?? ROOT);
+    return this.domainAt(owner, start);
+  }
+}
+
+/**
+ * Every DMARC record (kind `dmarc`, at a `_dmarc` name) of each name that has more than one, name by name in the
+ * order the names first appear, for dmarc-multiple-records: a second reading of the zone, made only when the
+ * first found a name that may have two, which sound zones never have.
+ */
+function dmarcRecordsSharingName(zone: Zone): DmarcTxt[] {
+  const byName = new Map<string, DmarcTxt[]>();
+  for (const record of zone.records) {
+    if (record.type !== TYPE_TXT) continue;
+    const placementKind = placementKindOf(record.owner);
+    if (placementKind === 'elsewhere') continue;
+    const entry = dmarcTxtOf(record);
+    if (entry === undefined || entry.kind !== 'dmarc') continue;
+    // A policy record is filed under its domain's name, as the domains are; a report authorization under its own.
+    const name = placementKind === 'policy' ? `policy ${nameKey(policyDomainOf(record.owner))}` : `report ${nameKey(record.owner)}`;
+    const list = byName.get(name);
+    if (list === undefined) byName.set(name, [entry]);
+    else list.push(entry);
+  }
+  return [...byName.values()].filter((list) => list.length > 1).flat();
+}
+
+/**
+ * False when an SPF text (which starts with `v=spf1`) surely is not `v=spf1 -all`, read in place: after its
+ * version such a text holds nothing but spaces and the letters of `-all`, and most SPF records fail this on
+ * their next term, so only the rest are joined for `isNoMailSpf`.
+ */
+function mayBeNoMailSpf(strings: readonly CharString[]): boolean {
+  let offset = 0;
+  for (let s = 0; s < strings.length; s++) {
+    const text = strings[s].value;
+    for (let i = Math.max(0, SPF_VERSION.length - offset); i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code !== 32 && code !== 45 && code !== 97 && code !== 65 && code !== 108 && code !== 76) return false;
+    }
+    offset += text.length;
+  }
+  return true;
+}
+
+/**
+ * False when an SPF text surely holds no `include:spf.protection.outlook.com`: it has no `k`, in either case, in any
+ * of its strings. Most SPF records have none, and two native searches of each string spare them the pattern.
+ */
+function mayIncludeMicrosoft365(strings: readonly CharString[]): boolean {
+  for (let s = 0; s < strings.length; s++) {
+    const text = strings[s].value;
+    if (text.indexOf('k') >= 0 || text.indexOf('K') >= 0) return true;
+  }
+  return false;
 }
 
 /** True when a TXT record's joined strings start with `v=spf1` and then a space or nothing, read without joining. */
 function startsLikeSpf(strings: readonly CharString[]): boolean {
   let matched = 0;
-  for (const s of strings) {
-    const text = s.value;
+  for (let s = 0; s < strings.length; s++) {
+    const text = strings[s].value;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
       if (matched === SPF_VERSION.length) return code === 32;
@@ -449,3 +612,5 @@ function spfReferences(text: string, owner: string): string[] {
 const zoneCache = new WeakMap<Zone, ZoneMail>();
 const spfTargetCache = new WeakMap<Zone, ReadonlySet<string>>();
 const SPF_VERSION = 'v=spf1';
+/** The length of `_dmarc.`, where a policy record's domain starts in its owner. */
+const DMARC_PREFIX_LENGTH = 7;

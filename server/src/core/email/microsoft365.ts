@@ -1,22 +1,40 @@
 // Microsoft 365 as DNS shows it: the SPF include and MX hosts that reveal a domain uses it, and the shapes of the
 // DKIM selector CNAMEs it asks for (`selector1`/`selector2._domainkey`).
 
-import type { ResourceRecord } from '../zone/model';
-import { joinStrings } from './recordText';
 import type { TextRange } from './tagList';
-import { isSpfText, lowerLabels, TYPE_TXT } from './txtRecords';
+import { lowerLabels } from './txtRecords';
 
 export const MICROSOFT_365_SELECTORS: readonly string[] = ['selector1', 'selector2'];
 
-/** True for Microsoft 365 MX hosts: `*.mail.protection.outlook.com`, or `<domain-dashed>.<x>-v1.mx.microsoft` (2025 on). */
+/**
+ * True for Microsoft 365 MX hosts: `*.mail.protection.outlook.com`, or `<domain-dashed>.<x>-v1.mx.microsoft` (2025
+ * on). The mail pass over a zone asks it of every MX record, so it reads the name in place.
+ */
 export function isMicrosoft365Mx(exchange: string): boolean {
-  const lower = exchange.toLowerCase();
-  return lower.endsWith('.mail.protection.outlook.com.') || /\.[a-z]-v1\.mx\.microsoft\.$/.test(lower);
+  return endsWithIgnoringCase(exchange, OLD_MX_SUFFIX) || isNewMicrosoft365Mx(exchange);
 }
 
 /** True for the newer `<x>-v1.mx.microsoft` MX hosts, whose DKIM targets Microsoft assigns and nobody can derive. */
 export function isNewMicrosoft365Mx(exchange: string): boolean {
-  return /\.[a-z]-v1\.mx\.microsoft\.$/.test(exchange.toLowerCase());
+  // `.<x>` and then NEW_MX_SUFFIX, x being one ASCII letter.
+  const at = exchange.length - NEW_MX_SUFFIX.length;
+  if (at < 2 || !endsWithIgnoringCase(exchange, NEW_MX_SUFFIX) || exchange.charCodeAt(at - 2) !== 46) return false;
+  const letter = exchange.charCodeAt(at - 1) | 0x20;
+  return letter >= 97 && letter <= 122;
+}
+
+const OLD_MX_SUFFIX = '.mail.protection.outlook.com.';
+const NEW_MX_SUFFIX = '-v1.mx.microsoft.';
+
+/** True when `text` ends with `lower` (in lower case), ASCII letters compared in either case. */
+function endsWithIgnoringCase(text: string, lower: string): boolean {
+  const at = text.length - lower.length;
+  if (at < 0) return false;
+  for (let i = 0; i < lower.length; i++) {
+    const code = text.charCodeAt(at + i);
+    if ((code >= 65 && code <= 90 ? code + 32 : code) !== lower.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 /** The range of an `include:spf.protection.outlook.com` term in an SPF text, or undefined. */
@@ -25,23 +43,6 @@ export function microsoft365IncludeRange(spfText: string): TextRange | undefined
   if (term === null) return undefined;
   const start = term.index + term[1].length;
   return { start, end: start + term[2].length };
-}
-
-/**
- * True when a record shows that its owner uses Microsoft 365: an MX to one of its hosts, or an SPF record with its
- * include. The DKIM scan of a zone asks it of every MX and TXT record, for mail-dkim-missing.
- */
-export function showsMicrosoft365(record: ResourceRecord): boolean {
-  const data = record.data;
-  if (data.kind === 'mx') return isMicrosoft365Mx(data.exchange);
-  if (record.type !== TYPE_TXT || data.kind !== 'txt' || data.strings.length === 0) return false;
-  // `isSpfText` reads no more than the text's first 7 characters, so when the first string holds them its answer
-  // on that string is the answer on the text: DKIM keys, the longest TXT records, are never joined. The `s` of
-  // `v=spf1` tells most other records apart by one character.
-  const first = data.strings[0].value;
-  if (first.length >= 7 && ((first.charCodeAt(2) | 0x20) !== 115 || !isSpfText(first))) return false;
-  const text = data.strings.length === 1 ? first : joinStrings(data.strings).text;
-  return (first.length >= 7 || isSpfText(text)) && microsoft365IncludeRange(text) !== undefined;
 }
 
 /** A domain the way Microsoft writes it inside host labels: dots as dashes (`contoso.com.` gives `contoso-com`). */

@@ -31,7 +31,7 @@ const SINGLE_START: readonly number[] = Object.freeze([0]);
 export function joinedValue(strings: readonly CharString[]): string {
   if (strings.length === 1) return strings[0].value;
   let text = '';
-  for (const s of strings) text += s.value;
+  for (let i = 0; i < strings.length; i++) text += strings[i].value;
   return text;
 }
 
@@ -70,9 +70,10 @@ export function wholeSpan(record: RecordText): Span {
 function sourceOffset(s: CharString, index: number, after = false): number {
   const base = s.span.start + (s.quoted ? 1 : 0);
   const raw = s.raw;
-  // Without escapes the octets are the raw text's UTF-8, which is exactly as long as the text only when every char
-  // is ASCII; then octet i is char i. Comparing lengths spares a scan of the whole string on every finding.
-  if (raw.indexOf('\\') < 0 && raw.length === s.value.length) {
+  // The octets are the raw text itself exactly when it has no escapes (a decoded escape is shorter than its source)
+  // and every char is ASCII (a char beyond ASCII is longer in octets); then octet i is char i. The parser gives such
+  // a string one text for both, so on every finding the test costs one comparison rather than a scan of the string.
+  if (raw === s.value) {
     const clamped = Math.max(0, Math.min(index, raw.length));
     return base + Math.min(clamped + (after ? 1 : 0), raw.length);
   }

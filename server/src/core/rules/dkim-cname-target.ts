@@ -2,7 +2,8 @@
 // found where the provider signs from (Microsoft 365: selector1/selector2._domainkey).
 
 import { microsoft365TargetProblem, isMicrosoftDkimTarget, MICROSOFT_365_SELECTORS } from '../email/microsoft365';
-import { dkimKeyName, selectorCnames } from '../email/dkim';
+import { dkimKeyName } from '../email/dkim';
+import { selectorCnames } from '../email/mailDomains';
 import { shown } from '../email/txtRecords';
 import type { Rule } from './rule';
 

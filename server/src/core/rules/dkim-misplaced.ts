@@ -2,7 +2,7 @@
 // `<selector>._domainkey.<domain>` only.
 
 import { MailAliasIndex } from '../email/aliases';
-import { strayKeyRecords } from '../email/dkim';
+import { strayKeyRecords } from '../email/mailDomains';
 import { recordLocation, shown } from '../email/txtRecords';
 import type { Rule } from './rule';
 

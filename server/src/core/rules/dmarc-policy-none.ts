@@ -1,6 +1,7 @@
 // dmarc-policy-none: `p=none`, which asks receivers only to report; mail that fails DMARC is still delivered
 // (RFC 9989 §4.7), so the domain stays open to spoofing until the policy is raised.
 
+import type { DmarcTxt } from '../email/dmarc';
 import { DmarcKey } from '../email/dmarc';
 import { dmarcIndex } from '../email/mailDomains';
 import { textLocation } from '../email/txtRecords';
@@ -20,20 +21,20 @@ export const rule: Rule = {
     // its value replaced as `replaceTagValue` does, without building the tag.
     for (const entry of dmarcIndex(context.zone).policyNone) {
       const index = entry.indexOfTag(DmarcKey.P);
-      const txt = { record: entry.record, text: entry.text };
-      const valueRange = { start: entry.tagValueStart(index), end: entry.tagValueEnd(index) };
       context.report({
-        location: textLocation(txt.record, txt.text, entry.tagRange(index)),
+        location: textLocation(entry.record, entry.text, entry.tagRange(index)),
         message: entry.indexOfTag(DmarcKey.Rua) < 0 ? MESSAGE_WITHOUT_RUA : MESSAGE,
         // Built when an editor asks: a zone can have a finding here for every domain.
-        fixes: () => stageFixes(txt, valueRange),
+        fixes: () => stageFixes(entry, index),
       });
     }
   },
 };
 
 /** The next stage is the obvious step; jumping to reject is for domains whose reports are already clean. */
-function stageFixes(txt: Parameters<typeof replaceInTxt>[0], valueRange: TextRange): Fix[] {
+function stageFixes(entry: DmarcTxt, index: number): Fix[] {
+  const txt = { record: entry.record, text: entry.text };
+  const valueRange: TextRange = { start: entry.tagValueStart(index), end: entry.tagValueEnd(index) };
   const fixes: Fix[] = [];
   const quarantine = replaceInTxt(txt, valueRange, 'quarantine');
   if (quarantine !== undefined) fixes.push({ title: 'Move to the next stage: p=quarantine (failing mail goes to spam)', isPreferred: true, edits: [quarantine] });

@@ -2,9 +2,8 @@
 // DKIM selectors that provider signs with, so its mail goes out unsigned or signed for the provider's domain and
 // fails DMARC's DKIM alignment.
 
-import { mailDomains } from '../email/mailDomains';
+import { mailDomains, microsoft365Owners } from '../email/mailDomains';
 import type { MailDomain } from '../email/mailDomains';
-import { microsoft365Owners } from '../email/dkim';
 import { dashedDomain, isMicrosoft365Mx, isNewMicrosoft365Mx, microsoft365IncludeRange, MICROSOFT_365_SELECTORS } from '../email/microsoft365';
 import { shown, textLocation, txtRecordText } from '../email/txtRecords';
 import type { Location } from '../types';

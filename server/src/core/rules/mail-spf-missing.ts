@@ -1,7 +1,7 @@
 // mail-spf-missing: a domain that handles mail (MX, DMARC or DKIM records) without an SPF record; receivers then
 // get SPF "none" for it (RFC 7208 §4.5), and DMARC can pass only through DKIM.
 
-import { mailDomains, nullMx, realMx } from '../email/mailDomains';
+import { nullMx, realMx, zoneMail } from '../email/mailDomains';
 import { recordLocation, shown } from '../email/txtRecords';
 import { addSpfRecord } from '../generators/spf';
 import type { Rule } from './rule';
@@ -13,9 +13,9 @@ export const rule: Rule = {
     summary: 'A domain that has MX, DMARC or DKIM records has no SPF record.',
   },
   check(context) {
-    for (const domain of mailDomains(context.zone)) {
+    for (const domain of zoneMail(context.zone).withoutSpf) {
       // A null MX declares that the domain handles no mail: mail-no-mail-incomplete asks for its `-all`.
-      if (domain.aliased || domain.spf.length > 0 || nullMx(domain) !== undefined) continue;
+      if (nullMx(domain) !== undefined) continue;
       const mx = realMx(domain);
       const evidence = mx[0] ?? domain.dmarc[0] ?? domain.dkim[0];
       if (evidence === undefined) continue;
