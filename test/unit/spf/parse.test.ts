@@ -151,24 +151,26 @@ describe('SPF parser', () => {
     assert.deepEqual(parsed.terms.map(describeTerm), ['+ip4:192.0.2.1/32', '-all']);
   });
 
-  describe('what a receiver reaches, and the count of each kind', () => {
-    // [record, reached terms, first all, redirect, kinds with their counts]
-    const cases: ReadonlyArray<readonly [string, readonly string[], string | undefined, string | undefined, Readonly<Record<string, number>>]> = [
-      ['v=spf1', [], undefined, undefined, {}],
-      ['v=spf1 mx a include:_spf.example.com ~all', ['+mx:-/-//-', '+a:-/-//-', '+include:_spf.example.com', '~all'], '~all', undefined, { mx: 1, a: 1, include: 1, all: 1 }],
-      ['v=spf1 a -all ip4:192.0.2.1 ~all', ['+a:-/-//-', '-all'], '-all', undefined, { a: 1, all: 2, ip4: 1 }],
-      ['v=spf1 a redirect=_spf.example.com', ['+a:-/-//-', 'redirect=_spf.example.com'], undefined, 'redirect=_spf.example.com', { a: 1, redirect: 1 }],
-      ['v=spf1 redirect=_spf.example.com a', ['+a:-/-//-', 'redirect=_spf.example.com'], undefined, 'redirect=_spf.example.com', { a: 1, redirect: 1 }],
-      ['v=spf1 redirect=_spf.example.com -all', ['-all'], '-all', 'redirect=_spf.example.com', { redirect: 1, all: 1 }],
-      ['v=spf1 exp=why.example.com ptr ptr:example.com foo=bar', ['+ptr:-', '+ptr:example.com'], undefined, undefined, { exp: 1, ptr: 2, 'unknown-modifier': 1 }],
-      ['not spf', [], undefined, undefined, {}],
+  describe('what a receiver reaches, what comes after all, and the count of each kind', () => {
+    // [record, reached terms, first all, redirect, mechanisms after the first all, kinds with their counts]
+    const cases: ReadonlyArray<readonly [string, readonly string[], string | undefined, string | undefined, readonly string[], Readonly<Record<string, number>>]> = [
+      ['v=spf1', [], undefined, undefined, [], {}],
+      ['v=spf1 mx a include:_spf.example.com ~all', ['+mx:-/-//-', '+a:-/-//-', '+include:_spf.example.com', '~all'], '~all', undefined, [], { mx: 1, a: 1, include: 1, all: 1 }],
+      ['v=spf1 a -all ip4:192.0.2.1 ~all', ['+a:-/-//-', '-all'], '-all', undefined, ['+ip4:192.0.2.1/32', '~all'], { a: 1, all: 2, ip4: 1 }],
+      ['v=spf1 a redirect=_spf.example.com', ['+a:-/-//-', 'redirect=_spf.example.com'], undefined, 'redirect=_spf.example.com', [], { a: 1, redirect: 1 }],
+      ['v=spf1 redirect=_spf.example.com a', ['+a:-/-//-', 'redirect=_spf.example.com'], undefined, 'redirect=_spf.example.com', [], { a: 1, redirect: 1 }],
+      ['v=spf1 redirect=_spf.example.com -all', ['-all'], '-all', 'redirect=_spf.example.com', [], { redirect: 1, all: 1 }],
+      ['v=spf1 -all redirect=_spf.example.com mx exp=why.example.com', ['-all'], '-all', 'redirect=_spf.example.com', ['+mx:-/-//-'], { all: 1, redirect: 1, mx: 1, exp: 1 }],
+      ['v=spf1 exp=why.example.com ptr ptr:example.com foo=bar', ['+ptr:-', '+ptr:example.com'], undefined, undefined, [], { exp: 1, ptr: 2, 'unknown-modifier': 1 }],
+      ['not spf', [], undefined, undefined, [], {}],
     ];
-    for (const [text, reached, all, redirect, counts] of cases) {
+    for (const [text, reached, all, redirect, afterAll, counts] of cases) {
       it(JSON.stringify(text), () => {
         const parsed = parseSpf(text);
         assert.deepEqual(parsed.reached.map(describeTerm), reached);
         assert.equal(parsed.all === undefined ? undefined : describeTerm(parsed.all), all);
         assert.equal(parsed.redirect === undefined ? undefined : describeTerm(parsed.redirect), redirect);
+        assert.deepEqual(parsed.afterAll.map(describeTerm), afterAll);
         assert.deepEqual(Object.fromEntries(Object.entries(parsed.counts).filter(([, count]) => count > 0)), counts);
       });
     }

@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import { parseSettings, ZonelintWorkspace } from '../../../server/src/core/index';
 import type { SpfLookupAnalysis } from '../../../server/src/core/email/spf/lookups';
 import { analyzeLookups, TREE_MARKS, walkTerms } from '../../../server/src/core/email/spf/lookups';
-import { analyzedSpfRecords, nearSpfRecordsOf, senderIdRecordsOf, spfRecordsOf, spfTypeRecordsOf } from '../../../server/src/core/email/spf/records';
+import { analyzedSpfRecords, locate, locateInSpf, nearSpfRecordsOf, senderIdRecordsOf, spfRecordsOf, spfTypeRecordsOf } from '../../../server/src/core/email/spf/records';
 import { resolverForOneRecord } from '../../../server/src/core/workspace/resolver';
 import type { FakeDns } from './helpers/workspace';
 import { fakeDnsResolver, HEAD, testWorkspace, ZONE_PATH } from './helpers/workspace';
@@ -52,6 +52,28 @@ describe('SPF records of a zone', () => {
     assert.equal(spf.textLength, spf.text.length);
     assert.equal(spf.zone.text.text, spf.text);
     assert.deepEqual(spf.zone.text.stringStarts, [0, 20]);
+  });
+
+  it('locates a range of an SPF record as the joined text does, whatever the layout of its strings', () => {
+    const lines = [
+      '@ TXT "v=spf1 mx a ~all"',
+      'a TXT v=spf1 " mx" " ~all"',
+      'b TXT "v=spf1 mx " "a ~all"',
+      'c TXT "v=spf1 mx" " a ~all"',
+      'd TXT "v=spf1 " "" "mx ~all"',
+      'e TXT "v=spf1 a:m\\120.example.com ~all"',
+      'f TXT "v=spf1 exists:%{l}.caf\u00e9.example.com ~all"',
+      'g TXT ( "v=spf1 ip4:192.0.2.1"\n  " ~all" )',
+    ];
+    const { zone } = testWorkspace(HEAD + lines.join('\n') + '\n');
+    const records = spfRecordsOf(zone);
+    assert.equal(records.length, lines.length);
+    for (const spf of records) {
+      // Every term, the whole text, an empty range, and two characters across each place where a string starts.
+      const across = spf.zone.text.stringStarts.map((at) => ({ start: Math.max(0, at - 1), end: at + 1 }));
+      const ranges = [...spf.parsed.terms, { start: 0, end: spf.textLength }, { start: 3, end: 3 }, ...across];
+      for (const range of ranges) assert.deepEqual(locateInSpf(spf, range), locate(spf.zone, range), `${spf.record.owner} ${range.start}-${range.end}`);
+    }
   });
 
   it('shares one parse between records of the same text', () => {

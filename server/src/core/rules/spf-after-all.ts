@@ -1,7 +1,6 @@
 // spf-after-all: mechanisms after `all` are never evaluated, because `all` always matches (RFC 7208 §5.1).
 
-import type { ParsedSpf } from '../email/spf/parse';
-import { isMechanism } from '../email/spf/parse';
+import type { AllMechanism } from '../email/spf/parse';
 import { locate, spfRecordsOf } from '../email/spf/records';
 import type { ZoneSpfRecord } from '../email/spf/records';
 import { spfTextWithout } from '../edit/spf';
@@ -14,14 +13,12 @@ export const rule: Rule = {
   meta: { id: 'spf-after-all', defaultSeverity: 'warning', summary: 'Terms after all are never evaluated.' },
   check(context) {
     for (const spf of spfRecordsOf(context.zone)) {
-      if (!hasMechanismAfterAll(spf.parsed)) continue;
-      const mechanisms = spf.parsed.terms.filter(isMechanism);
-      const allIndex = mechanisms.findIndex((term) => term.kind === 'all');
-      const all = mechanisms[allIndex];
-      const fixes = afterAllFixes(spf, allIndex);
+      // The parse lists the dead mechanisms: modifiers may stand anywhere (RFC 7208 §4.6.3), mechanisms after `all` not.
+      const { all, afterAll } = spf.parsed;
+      if (all === undefined || afterAll.length === 0) continue;
+      const fixes = afterAllFixes(spf, all);
       const txt = spf.zone;
-      // Modifiers may stand anywhere (RFC 7208 §4.6.3); only mechanisms after `all` are dead.
-      for (const term of mechanisms.slice(allIndex + 1)) {
+      for (const term of afterAll) {
         context.report({
           location: locate(txt, term),
           message: `"${term.text}" comes after "${all.text}", which always matches, so it is never evaluated (RFC 7208 §5.1): move it before ${all.text}`,
@@ -33,26 +30,13 @@ export const rule: Rule = {
   },
 };
 
-/** True when a mechanism follows the first `all`: a quick test before the record's terms are sorted out. */
-function hasMechanismAfterAll(parsed: ParsedSpf): boolean {
-  if (parsed.all === undefined) return false;
-  let seenAll = false;
-  for (const term of parsed.terms) {
-    if (seenAll && isMechanism(term)) return true;
-    if (term.kind === 'all') seenAll = true;
-  }
-  return false;
-}
-
 /**
  * Moving `all` to the end makes the terms after it count, as their author meant (the preferred fix, and every
  * `all` but the first goes); removing them instead keeps what receivers do today, so it is safe for fix-all.
  */
-function afterAllFixes(spf: ZoneSpfRecord, allIndex: number): Fix[] {
-  const mechanisms = spf.parsed.terms.filter(isMechanism);
-  const all = mechanisms[allIndex];
-  const alls = mechanisms.filter((term) => term.kind === 'all');
-  const dead = mechanisms.slice(allIndex + 1);
+function afterAllFixes(spf: ZoneSpfRecord, all: AllMechanism): Fix[] {
+  const dead = spf.parsed.afterAll;
+  const alls = [all, ...dead.filter((term) => term.kind === 'all')];
   return [
     ...editFix({ title: `Move "${all.text}" to the end`, edit: rewriteTxt(spf.zone, spfTextWithout(spf.text, alls, [all.text])), isPreferred: true }),
     ...editFix({ title: `Remove the terms after "${all.text}" (never evaluated)`, edit: rewriteTxt(spf.zone, spfTextWithout(spf.text, dead)), safe: true }),

@@ -1,7 +1,7 @@
 // spf-softfail-all: `~all` asks receivers to accept but mark mail from unlisted hosts; once every sender is
 // listed, `-all` lets them reject it (RFC 7208 §8.4, §8.5).
 
-import { locate, spfRecordsOf } from '../email/spf/records';
+import { locateInSpf, spfRecordsOf } from '../email/spf/records';
 import { editFix } from '../edit/textEdit';
 import { replaceInTxt } from '../edit/txt';
 import type { Rule } from './rule';
@@ -19,11 +19,11 @@ export const rule: Rule = {
         title = `Change "${all.text}" to "-all" (every sender is listed)`;
         titles.set(all.text, title);
       }
-      const txt = spf.zone;
+      // The record's joined text is built only when an editor asks for the fix.
       context.report({
-        location: locate(txt, all),
+        location: locateInSpf(spf, all),
         message: '"~all" only marks mail from unlisted hosts as suspicious (softfail); once every sender is listed, use -all so receivers may reject it',
-        fixes: () => editFix({ title, edit: replaceInTxt(txt, all, '-all'), isPreferred: true }),
+        fixes: () => editFix({ title, edit: replaceInTxt(spf.zone, all, '-all'), isPreferred: true }),
       });
     }
   },

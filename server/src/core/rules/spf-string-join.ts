@@ -25,15 +25,21 @@ export const rule: Rule = {
     // is quoted: a zone generated for thousands of domains has each of its few layouts looked at once.
     const layoutsByParse = new Map<ParsedSpf, Array<{ readonly strings: readonly CharString[]; readonly problems: readonly JoinProblem[] }>>();
     for (const spf of spfRecordsOf(context.zone)) {
-      const data = spf.record.data;
-      if (data.kind !== 'txt' || data.strings.length < 2) continue;
+      const strings = spf.strings;
+      if (strings.length < 2) continue;
       let layouts = layoutsByParse.get(spf.parsed);
       if (layouts === undefined) layoutsByParse.set(spf.parsed, (layouts = []));
-      let problems = layouts.find((layout) => sameLayout(layout.strings, data.strings))?.problems;
+      let problems: readonly JoinProblem[] | undefined;
+      for (const layout of layouts) {
+        if (sameLayout(layout.strings, strings)) {
+          problems = layout.problems;
+          break;
+        }
+      }
       if (problems === undefined) {
         problems = joinProblems(spf.zone);
         // A few layouts per text are kept; more would make the search for one cost more than it saves.
-        if (layouts.length < MAX_LAYOUTS_PER_TEXT) layouts.push({ strings: data.strings, problems });
+        if (layouts.length < MAX_LAYOUTS_PER_TEXT) layouts.push({ strings, problems });
       }
       if (problems.length > 0) reportJoins(context, spf.zone, problems);
     }

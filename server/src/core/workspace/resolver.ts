@@ -63,8 +63,13 @@ export class WorkspaceResolver implements Resolver {
 
   /** Where a name stands in the workspace. */
   find(name: string): FoundName {
-    const zone = innermostZone(this.zones(), name);
+    const zone = this.zoneOf(name);
     return { name, zone, records: zone === undefined ? [] : recordsAt(zone, name) };
+  }
+
+  /** The innermost workspace zone holding a name, whose records answer it; undefined when only DNS can. */
+  zoneOf(name: string): Zone | undefined {
+    return innermostZone(this.zones(), name);
   }
 
   /** `workspaceAnswer` for a name already found. */

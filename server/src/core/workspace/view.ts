@@ -105,6 +105,12 @@ function hasDescendant(zone: Zone, name: string): boolean {
 
 const interiorNames = new WeakMap<Zone, Set<string>>();
 
+/** The `target` a zone record has as a `LookupRecord`: the name it points to (an MX exchange, a CNAME target). */
+export function answerTarget(record: ResourceRecord): string | undefined {
+  const data = record.data;
+  return data.kind === 'mx' ? data.exchange : data.kind === 'target' || data.kind === 'srv' ? data.target : undefined;
+}
+
 function toLookupRecord(record: ResourceRecord): LookupRecord {
   const data = record.data;
   switch (data.kind) {
@@ -114,11 +120,10 @@ function toLookupRecord(record: ResourceRecord): LookupRecord {
     case 'aaaa':
       return { type: record.type, address: data.address, record };
     case 'target':
-      return { type: record.type, target: data.target, record };
-    case 'mx':
-      return { type: record.type, target: data.exchange, preference: data.preference, record };
     case 'srv':
-      return { type: record.type, target: data.target, record };
+      return { type: record.type, target: answerTarget(record), record };
+    case 'mx':
+      return { type: record.type, target: answerTarget(record), preference: data.preference, record };
     case 'soa':
     case 'other':
       return { type: record.type, record };

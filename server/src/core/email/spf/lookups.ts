@@ -6,15 +6,18 @@
 import type { Location } from '../../types';
 import { resolverForOneRecord, WorkspaceResolver } from '../../workspace/resolver';
 import type { LookupAnswer, Resolver } from '../../workspace/view';
+import { answerTarget } from '../../workspace/view';
 import type { ResourceRecord, Zone } from '../../zone/model';
+import { recordsAt } from '../../zone/model';
+import { isSubdomainOf, ROOT } from '../../zone/names';
 import type { RecordText } from '../recordText';
 import { textLocation, txtRecordText } from '../txtRecords';
-import { isRootName, withoutRootDot } from './names';
+import { isRootName, plainName, withoutRootDot } from './names';
 import type { DomainSpec, ParsedSpf, Term, TextRange } from './parse';
 import { constantText, isSpfRecordText, parseSpf } from './parse';
 import { MAX_MX_NAMES } from './evaluate';
 import type { HostName, QueryOutcome } from './query';
-import { hostName, ownerHostName, queryNow, txtTexts, TYPE_A, TYPE_AAAA, TYPE_MX, TYPE_TXT } from './query';
+import { hostName, ownerHostName, queryNow, txtTexts, TYPE_A, TYPE_AAAA, TYPE_CNAME, TYPE_MX, TYPE_TXT } from './query';
 
 /** An SPF record the analysis read: from a workspace zone (with its place in the source) or from DNS. */
 export interface SpfSource {
@@ -74,8 +77,8 @@ export interface RecordCost {
   readonly voidLookups: number;
 }
 
-export interface SpfLookupAnalysis {
-  readonly root: RecordCost;
+/** What an analysis says of a record as a whole, without its tree. */
+export interface LookupTotals {
   /** Worst-case DNS-querying terms through every include and redirect. */
   readonly lookups: number;
   readonly voidLookups: number;
@@ -83,6 +86,10 @@ export interface SpfLookupAnalysis {
   readonly complete: boolean;
   /** The kinds of term the tree holds that rules report (`TREE_MARKS` bits), so a rule walks only trees with its kind. */
   readonly marks: number;
+}
+
+export interface SpfLookupAnalysis extends LookupTotals {
+  readonly root: RecordCost;
 }
 
 /**
@@ -126,9 +133,20 @@ export async function analyzeLookups(options: { readonly source: SpfSource; read
  */
 export class WorkspaceLookups {
   private readonly shared: SharedTargets | undefined;
+  private readonly counter: ZoneTotalsCounter | undefined;
 
   constructor(private readonly resolver: Resolver) {
     this.shared = sharedTargetsOf(resolver);
+    this.counter = resolver instanceof WorkspaceResolver && this.shared !== undefined ? new ZoneTotalsCounter(resolver, this.shared) : undefined;
+  }
+
+  /**
+   * The totals `analyze` gives a zone record, counted from the zones' records without building the tree, or
+   * undefined when a term needs more than a plain answer from a zone (DNS, a CNAME to follow, a loop, a target
+   * that is not shared): then only `analyze` can tell. `zone` is the zone the record is written in.
+   */
+  zoneTotals(source: SpfSource & { readonly record: ResourceRecord }, zone: Zone): LookupTotals | undefined {
+    return this.counter?.count(source, zone);
   }
 
   analyze(source: SpfSource & { readonly record: ResourceRecord }): SpfLookupAnalysis | Promise<SpfLookupAnalysis> {
@@ -473,6 +491,235 @@ function sharedTargetsOf(resolver: Resolver): SharedTargets | undefined {
     sharedTargets.set(resolver, state);
   }
   return state.targets;
+}
+
+/** Bits of what a zone holds at one name, for the questions `a`, `mx` and `exists` ask. */
+const HAS_A = 1;
+const HAS_AAAA = 2;
+const HAS_MX = 4;
+const HAS_CNAME = 8;
+/** More MX names than receivers look up (`TREE_MARKS.manyMxNames`). */
+const MANY_MX_NAMES = 16;
+/** No workspace zone holds the name: only DNS, or nobody, answers it. */
+const OUTSIDE_ZONES = 32;
+
+/** A lookup's outcome as the totals see it: records, nothing (a void lookup), or more than the counter handles. */
+type Answer = 'records' | 'empty' | 'beyond';
+
+/**
+ * What the totals of every record of one text share: the count of its terms whose answers do not depend on the
+ * record's own name (include targets, named hosts, macros), and what remains to be asked per record.
+ */
+interface CountPlan extends LookupTotals {
+  /** The `a` and `mx` terms without a domain-spec: they ask about the record's own name. */
+  readonly ownA: number;
+  readonly ownMx: number;
+  /**
+   * Lowercase names which, when one is the record's own domain, close a loop or keep a shared target from standing
+   * in for its analysis (`Analyzer.reuse`): the analysis then decides.
+   */
+  readonly ownerKeys: readonly string[];
+}
+
+/**
+ * Counts what `Analyzer` counts for a record of a workspace zone, with no tree, no answer objects and no resolver
+ * per record: a large zone has one SPF record per domain, and the totals are all the rules need unless a record
+ * has a finding. Everything that does not depend on the record's own name is worked out once per parse (records of
+ * one text share it) into a plan; a record then costs the look at its own name's records. It follows only what
+ * the zones answer directly (records at a name, and include targets `SharedTargets` holds); anything else makes
+ * `count` give up, and `Analyzer` decides.
+ */
+class ZoneTotalsCounter {
+  /** Per parse; null when a term of it needs the analysis whatever the record's name. */
+  private readonly plans = new Map<ParsedSpf, CountPlan | null>();
+  /** The zone `soleZone` was worked out for, and that zone when no other workspace zone lies at or below its origin. */
+  private checkedZone: Zone | undefined;
+  private soleZone: Zone | undefined;
+
+  constructor(
+    private readonly workspace: WorkspaceResolver,
+    private readonly shared: SharedTargets,
+  ) {}
+
+  count(source: SpfSource & { readonly record: ResourceRecord }, zone: Zone): LookupTotals | undefined {
+    const parsed = source.parsed;
+    let plan = this.plans.get(parsed);
+    if (plan === undefined) {
+      plan = this.planOf(parsed);
+      this.plans.set(parsed, plan);
+    }
+    const owner = source.record.owner;
+    // An owner with escapes is asked under another spelling (`ownerHostName`), which this does not rebuild.
+    if (plan === null || owner.indexOf('\\') >= 0) return undefined;
+    for (const key of plan.ownerKeys) if (isOwnerKey(key, owner)) return undefined;
+    if (plan.ownA + plan.ownMx === 0) return plan;
+    const bits = factsAt(this.ownerZone(owner, zone), owner);
+    let voidLookups = plan.voidLookups;
+    let marks = plan.marks;
+    if (plan.ownA > 0) {
+      // `a` asks for A or AAAA depending on the client, so it is void only when the name has neither.
+      const ipv4 = answerOf(bits, HAS_A);
+      const ipv6 = answerOf(bits, HAS_AAAA);
+      if (ipv4 === 'beyond' || ipv6 === 'beyond') return undefined;
+      if (ipv4 === 'empty' && ipv6 === 'empty') voidLookups += plan.ownA;
+    }
+    if (plan.ownMx > 0) {
+      const answer = answerOf(bits, HAS_MX);
+      if (answer === 'beyond') return undefined;
+      if (answer === 'empty') voidLookups += plan.ownMx;
+      else if ((bits & MANY_MX_NAMES) !== 0) marks |= TREE_MARKS.manyMxNames;
+    }
+    return { lookups: plan.lookups, voidLookups, complete: plan.complete, marks };
+  }
+
+  /**
+   * `WorkspaceResolver.zoneOf` for the owner of a record written in `zone` (without escapes). When no other zone of
+   * the workspace lies at or below that zone's origin, an owner that ends in a dot and the origin as written is in
+   * that zone, told without comparing names label by label; any other owner is left to `zoneOf`.
+   */
+  private ownerZone(owner: string, zone: Zone): Zone | undefined {
+    const origin = zone.origin;
+    if (this.checkedZone !== zone) {
+      const zones = this.workspace.currentZones();
+      const sole = origin !== undefined && zones.includes(zone) && zones.every((other) => other === zone || other.origin === undefined || !isSubdomainOf(other.origin, origin));
+      this.checkedZone = zone;
+      this.soleZone = sole ? zone : undefined;
+    }
+    if (this.soleZone === zone && origin !== undefined) {
+      if (owner === origin || (owner.endsWith(origin) && owner.charCodeAt(owner.length - origin.length - 1) === 0x2e)) return zone;
+    }
+    return this.workspace.zoneOf(owner);
+  }
+
+  private planOf(parsed: ParsedSpf): CountPlan | null {
+    let lookups = 0;
+    let voidLookups = 0;
+    let complete = true;
+    let marks = 0;
+    let recordsRead = 0;
+    let ownA = 0;
+    let ownMx = 0;
+    const ownerKeys: string[] = [];
+    for (const term of parsed.reached) {
+      switch (term.kind) {
+        case 'all':
+        case 'ip4':
+        case 'ip6':
+        case 'exp':
+        case 'unknown-modifier':
+          break;
+        case 'ptr':
+          lookups++;
+          break;
+        case 'a':
+        case 'mx':
+        case 'exists': {
+          lookups++;
+          const spec = term.domain;
+          // Only `a` and `mx` may leave out the domain-spec: they then ask about the record's own name.
+          if (spec === undefined) {
+            if (term.kind === 'a') ownA++;
+            else ownMx++;
+            break;
+          }
+          const constant = constantText(spec);
+          // A name made by macros is counted and not looked up.
+          if (constant === undefined) break;
+          const name = hostName(withoutRootDot(constant)).name;
+          const bits = factsAt(this.workspace.zoneOf(name), name);
+          if (term.kind === 'mx') {
+            const answer = answerOf(bits, HAS_MX);
+            if (answer === 'beyond') return null;
+            if (answer === 'empty') voidLookups++;
+            else if ((bits & MANY_MX_NAMES) !== 0) marks |= TREE_MARKS.manyMxNames;
+            break;
+          }
+          const ipv4 = answerOf(bits, HAS_A);
+          const ipv6 = term.kind === 'a' ? answerOf(bits, HAS_AAAA) : 'empty';
+          if (ipv4 === 'beyond' || ipv6 === 'beyond') return null;
+          if (ipv4 === 'empty' && ipv6 === 'empty') voidLookups++;
+          break;
+        }
+        case 'include':
+        case 'redirect': {
+          lookups++;
+          const constant = constantText(term.domain);
+          if (constant === undefined) {
+            complete = false;
+            break;
+          }
+          const domain = withoutRootDot(constant);
+          ownerKeys.push(domain.toLowerCase());
+          const shared = this.shared.of(domain);
+          if (shared === undefined || recordsRead + shared.recordsRead > MAX_RECORDS_READ) return null;
+          ownerKeys.push(...shared.targetsLookedFor);
+          recordsRead += shared.recordsRead;
+          if (!shared.complete) complete = false;
+          marks |= shared.marks;
+          const followed = shared.followed.target;
+          if (followed.kind === 'record') {
+            lookups += followed.record.total;
+            voidLookups += followed.record.voidLookups;
+          }
+          break;
+        }
+        default: {
+          const unreachable: never = term;
+          return unreachable;
+        }
+      }
+    }
+    return { lookups, voidLookups, complete, marks, ownA, ownMx, ownerKeys: [...new Set(ownerKeys)] };
+  }
+}
+
+/** The `HAS_*` bits of what `zone`, the innermost workspace zone holding `name` (if any), has there. */
+function factsAt(zone: Zone | undefined, name: string): number {
+  if (zone === undefined) return OUTSIDE_ZONES;
+  const records = recordsAt(zone, name);
+  let bits = 0;
+  let mxRecords = 0;
+  for (let i = 0; i < records.length; i++) {
+    const type = records[i].type;
+    if (type === TYPE_A) bits |= HAS_A;
+    else if (type === TYPE_AAAA) bits |= HAS_AAAA;
+    else if (type === TYPE_CNAME) bits |= HAS_CNAME;
+    else if (type === TYPE_MX) mxRecords++;
+  }
+  if (mxRecords > 0) bits |= HAS_MX;
+  // Only a name with more MX records than the limit can have more MX names: the exchanges are read only then.
+  if (mxRecords > MAX_MX_NAMES && mxNames(records) > MAX_MX_NAMES) bits |= MANY_MX_NAMES;
+  return bits;
+}
+
+/** The MX names `hostCost` counts: the exchanges of a name's MX records, the root (no mail, RFC 7505) aside. */
+function mxNames(records: readonly ResourceRecord[]): number {
+  let names = 0;
+  for (const record of records) {
+    if (record.type !== TYPE_MX) continue;
+    const exchange = answerTarget(record);
+    if (exchange !== undefined && !isRootName(exchange)) names++;
+  }
+  return names;
+}
+
+/**
+ * The outcome a zone gives for the type `has` stands for: its records, or nothing when it has none; a name with a
+ * CNAME and none of the type is followed by `answerFromZone`, and one outside the zones is not for the zones.
+ */
+function answerOf(bits: number, has: number): Answer {
+  if ((bits & OUTSIDE_ZONES) !== 0) return 'beyond';
+  if ((bits & has) !== 0) return 'records';
+  return (bits & HAS_CNAME) !== 0 ? 'beyond' : 'empty';
+}
+
+/**
+ * True when `key` is the record's own domain in the form analyses keep in their chains (`plainName` of the owner,
+ * lowercase); the lengths decide almost always, so the lowercase copy is made only when they match.
+ */
+function isOwnerKey(key: string, owner: string): boolean {
+  const plainLength = owner === ROOT ? 0 : owner.endsWith('.') ? owner.length - 1 : owner.length;
+  return key.length === plainLength && key === plainName(owner).toLowerCase();
 }
 
 function questionKey(domain: string, type: number): string {

@@ -136,6 +136,8 @@ export interface ParsedSpf {
   readonly redirect: RedirectModifier | undefined;
   /** The terms a receiver may reach: mechanisms up to the first `all`, then `redirect` unless there is an `all`. */
   readonly reached: readonly Term[];
+  /** The mechanisms written after the first `all`, which are never evaluated (later `all`s among them). */
+  readonly afterAll: readonly Mechanism[];
   /** How many terms of each kind there are, so a rule looking for one kind passes over records without it. */
   readonly counts: Readonly<Record<Term['kind'], number>>;
 }
@@ -156,7 +158,7 @@ export function parseSpf(text: string): ParsedSpf {
     const space = text.indexOf(' ');
     const end = space < 0 ? text.length : space;
     errors.push({ start: 0, end, message: 'not an SPF record: it must begin with "v=spf1" followed by a space or the end of the record' });
-    return { version: { start: 0, end: 0 }, terms: [], errors, all: undefined, redirect: undefined, reached: [], counts: noTerms() };
+    return { version: { start: 0, end: 0 }, terms: [], errors, all: undefined, redirect: undefined, reached: [], afterAll: [], counts: noTerms() };
   }
   const terms: Term[] = [];
   const seen = new Map<'redirect' | 'exp', Term>();
@@ -187,16 +189,20 @@ export function parseSpf(text: string): ParsedSpf {
   let all: AllMechanism | undefined;
   let redirect: RedirectModifier | undefined;
   const reached: Term[] = [];
+  const afterAll: Mechanism[] = [];
   const counts = noTerms();
   for (const term of terms) {
     counts[term.kind]++;
     if (term.kind === 'redirect') redirect = term;
-    else if (term.kind === 'all') all ??= term;
-    if (all === undefined && isMechanism(term)) reached.push(term);
+    if (!isMechanism(term)) continue;
+    if (all === undefined) {
+      if (term.kind === 'all') all = term;
+      else reached.push(term);
+    } else afterAll.push(term);
   }
   if (all !== undefined) reached.push(all);
   else if (redirect !== undefined) reached.push(redirect);
-  return { version: { start: 0, end: VERSION_LENGTH }, terms, errors, all, redirect, reached, counts };
+  return { version: { start: 0, end: VERSION_LENGTH }, terms, errors, all, redirect, reached, afterAll, counts };
 }
 
 function noTerms(): Record<Term['kind'], number> {

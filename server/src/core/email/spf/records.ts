@@ -9,7 +9,7 @@ import type { CharString } from '../../zone/rdata/types';
 import type { RecordText } from '../recordText';
 import { joinedValue, joinStrings } from '../recordText';
 import { recordTextOf, textLocation } from '../txtRecords';
-import type { SpfLookupAnalysis, SpfSource, TermVisit } from './lookups';
+import type { LookupTotals, SpfLookupAnalysis, SpfSource, TermVisit } from './lookups';
 import { WorkspaceLookups } from './lookups';
 import { plainName } from './names';
 import type { ParsedSpf, TextRange } from './parse';
@@ -29,6 +29,8 @@ export interface ZoneSpfRecord extends SpfSource {
   readonly record: ResourceRecord;
   /** The length of the joined text in octets, known without joining it again. */
   readonly textLength: number;
+  /** The record's character-strings, held here so that rules reading them need not go through the record. */
+  readonly strings: readonly CharString[];
   /** The record with its joined text, built when asked for (to report or edit), not kept. */
   readonly zone: ZoneTxtRecord;
 }
@@ -59,6 +61,29 @@ export function spfTypeRecordsOf(zone: Zone): readonly ZoneTxtRecord[] {
 /** The source place of a range of a record's joined text (an empty range marks one character, never none). */
 export function locate(record: ZoneTxtRecord, range: TextRange): Location {
   return textLocation(record.record, record.text, range);
+}
+
+/**
+ * `locate(spf.zone, range)` without joining the record's strings when one string without escapes holds the range,
+ * as in nearly every record: the offsets in the text are then the offsets in that string's source.
+ */
+export function locateInSpf(spf: ZoneSpfRecord, range: TextRange): Location {
+  if (range.end > range.start) {
+    const strings = spf.strings;
+    let stringStart = 0;
+    for (let i = 0; i < strings.length; i++) {
+      const string = strings[i];
+      const stringEnd = stringStart + string.value.length;
+      if (range.start < stringEnd) {
+        // The raw text is the octets exactly when it has no escapes and is all ASCII (as `sourceOffset` tells).
+        if (range.end > stringEnd || string.raw !== string.value) break;
+        const base = string.span.start + (string.quoted ? 1 : 0) - stringStart;
+        return { file: spf.record.file, span: { start: base + range.start, end: base + range.end } };
+      }
+      stringStart = stringEnd;
+    }
+  }
+  return locate(spf.zone, range);
 }
 
 /**
@@ -131,11 +156,17 @@ async function analyzeZone(zone: Zone, resolver: Resolver): Promise<readonly Ana
   const analyses: Array<AnalyzedSpfRecord | Promise<AnalyzedSpfRecord>> = [];
   for (const spf of spfRecordsOf(zone)) {
     if (spf.parsed.errors.length > 0) continue;
+    // Most records of a zone are answered by the zone itself: their totals are counted without building a tree.
+    const totals = pinned ? workspaceLookups.zoneTotals(spf, zone) : undefined;
+    if (totals !== undefined) {
+      analyses.push(new RecordAnalysis({ spf, totals, kept: undefined, workspaceLookups }));
+      continue;
+    }
     const analysis = workspaceLookups.analyze(spf);
     // A tree the zones alone gave can be given again at once, so only its totals are kept; one that needed DNS
     // is kept whole, since asking again could give other answers.
-    if (analysis instanceof Promise) analyses.push(analysis.then((settled) => new RecordAnalysis({ spf, analysis: settled, keep: true, workspaceLookups })));
-    else analyses.push(new RecordAnalysis({ spf, analysis, keep: !pinned, workspaceLookups }));
+    if (analysis instanceof Promise) analyses.push(analysis.then((settled) => new RecordAnalysis({ spf, totals: settled, kept: settled, workspaceLookups })));
+    else analyses.push(new RecordAnalysis({ spf, totals: analysis, kept: pinned ? undefined : analysis, workspaceLookups }));
   }
   return allSettled(analyses) ? analyses : Promise.all(analyses);
 }
@@ -154,21 +185,21 @@ class RecordAnalysis implements AnalyzedSpfRecord {
   private readonly kept: SpfLookupAnalysis | undefined;
   private readonly workspaceLookups: WorkspaceLookups;
 
-  constructor(options: { readonly spf: ZoneSpfRecord; readonly analysis: SpfLookupAnalysis; readonly keep: boolean; readonly workspaceLookups: WorkspaceLookups }) {
-    const { spf, analysis } = options;
+  constructor(options: { readonly spf: ZoneSpfRecord; readonly totals: LookupTotals; readonly kept: SpfLookupAnalysis | undefined; readonly workspaceLookups: WorkspaceLookups }) {
+    const { spf, totals } = options;
     this.spf = spf;
-    this.lookups = analysis.lookups;
-    this.voidLookups = analysis.voidLookups;
-    this.complete = analysis.complete;
-    this.marks = analysis.marks;
-    this.kept = options.keep ? analysis : undefined;
+    this.lookups = totals.lookups;
+    this.voidLookups = totals.voidLookups;
+    this.complete = totals.complete;
+    this.marks = totals.marks;
+    this.kept = options.kept;
     this.workspaceLookups = options.workspaceLookups;
   }
 
   get analysis(): SpfLookupAnalysis {
     if (this.kept !== undefined) return this.kept;
     const rebuilt = this.workspaceLookups.analyze(this.spf);
-    // The first analysis needed no DNS and the pinned zones have not changed, so neither does this one.
+    // The totals needed no DNS and the pinned zones have not changed, so neither does the tree.
     if (rebuilt instanceof Promise) throw new Error(`the lookup analysis of the SPF record at ${this.spf.record.owner} needed DNS when rebuilt`);
     return rebuilt;
   }
@@ -180,6 +211,7 @@ class ZoneSpf implements ZoneSpfRecord {
     readonly record: ResourceRecord,
     readonly parsed: ParsedSpf,
     readonly textLength: number,
+    readonly strings: readonly CharString[],
   ) {}
 
   get domain(): string {
@@ -217,45 +249,76 @@ function cached(zone: Zone): ZoneRecords {
   return found;
 }
 
+/** The lists of `ZoneRecords` while `collect` fills them, with the parses of the texts met so far. */
+interface Collecting {
+  readonly spf: ZoneSpfRecord[];
+  readonly nearSpf: ZoneTxtRecord[];
+  readonly senderId: ZoneTxtRecord[];
+  readonly spfType: ZoneTxtRecord[];
+  /** Records of one text share one parse: a hosting zone repeats the same record for thousands of domains. */
+  readonly parses: Map<string, ParsedSpf>;
+}
+
 function collect(zone: Zone): ZoneRecords {
-  const spf: ZoneSpfRecord[] = [];
-  const nearSpf: ZoneTxtRecord[] = [];
-  const senderId: ZoneTxtRecord[] = [];
-  const spfType: ZoneTxtRecord[] = [];
-  // Records of one text share one parse: a hosting zone repeats the same record for thousands of domains.
-  const parses = new Map<string, ParsedSpf>();
-  for (const record of zone.records) {
+  const lists: Collecting = { spf: [], nearSpf: [], senderId: [], spfType: [], parses: new Map() };
+  // An indexed loop, and the common case inline: this runs once per zone over every record, before the code is
+  // compiled, where each step and call counts.
+  const records = zone.records;
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i];
     // The type first: it is in the record itself, and most records are not TXT.
     const type = record.type;
-    if ((type !== TYPE_TXT && type !== TYPE_SPF) || record.data.kind !== 'txt') continue;
-    const strings = record.data.strings;
-    if (type === TYPE_SPF) {
-      spfType.push({ record, text: joinStrings(strings) });
-      continue;
-    }
-    // Only the start of the text decides, so the long texts of DKIM keys are never joined here.
-    if (startsWith(strings, 'v=spf1')) {
-      const next = joinedCharCode(strings, 6);
-      if (next !== SPACE && next !== END) {
-        nearSpf.push({ record, text: joinStrings(strings) });
-        continue;
-      }
-      const text = joinedValue(strings);
-      let parsed = parses.get(text);
-      if (parsed === undefined) {
-        parsed = parseSpf(text);
-        parses.set(text, parsed);
-      }
-      spf.push(new ZoneSpf(record, parsed, text.length));
-    } else if (startsWith(strings, 'spf2.0/')) {
-      senderId.push({ record, text: joinStrings(strings) });
-    }
+    if (type !== TYPE_TXT && type !== TYPE_SPF) continue;
+    const data = record.data;
+    if (data.kind !== 'txt') continue;
+    const strings = data.strings;
+    // Only the start of the text decides, so the long texts of DKIM keys are never joined here; most TXT records
+    // (DKIM, DMARC, site verifications) are told apart by the first characters of their first string, and most
+    // SPF records by `v=spf1 ` in it.
+    const first = strings.length === 0 ? '' : strings[0].value;
+    if (type === TYPE_TXT && first.startsWith('v=spf1 ')) addSpf(lists, record, strings, strings.length === 1 ? first : joinedValue(strings));
+    else if (type === TYPE_SPF || mayStartSpf(first)) sortRecord(lists, record, strings);
   }
-  return { spf, nearSpf, senderId, spfType };
+  return { spf: lists.spf, nearSpf: lists.nearSpf, senderId: lists.senderId, spfType: lists.spfType };
+}
+
+/** Puts a record of the retired SPF type, or a TXT record that may start like one of the lists, in its list. */
+function sortRecord(lists: Collecting, record: ResourceRecord, strings: readonly CharString[]): void {
+  if (record.type === TYPE_SPF) {
+    lists.spfType.push({ record, text: joinStrings(strings) });
+  } else if (startsWith(strings, 'v=spf1')) {
+    const next = joinedCharCode(strings, 6);
+    if (next === SPACE || next === END) addSpf(lists, record, strings, joinedValue(strings));
+    else lists.nearSpf.push({ record, text: joinStrings(strings) });
+  } else if (startsWith(strings, 'spf2.0/')) {
+    lists.senderId.push({ record, text: joinStrings(strings) });
+  }
+}
+
+function addSpf(lists: Collecting, record: ResourceRecord, strings: readonly CharString[], text: string): void {
+  let parsed = lists.parses.get(text);
+  if (parsed === undefined) {
+    parsed = parseSpf(text);
+    lists.parses.set(text, parsed);
+  }
+  lists.spf.push(new ZoneSpf(record, parsed, text.length, strings));
 }
 
 const SPACE = 32;
 const END = -1;
+
+/**
+ * False when a text whose first string is `first` can start neither with `v=spf1` nor with `spf2.0/`, told from
+ * its first and third characters (a first string too short to tell leaves it to `startsWith`).
+ */
+function mayStartSpf(first: string): boolean {
+  if (first.length < 3) return true;
+  const c = first.charCodeAt(0);
+  if (c === 0x73 || c === 0x53) return true;
+  if (c !== 0x76 && c !== 0x56) return false;
+  const third = first.charCodeAt(2);
+  return third === 0x73 || third === 0x53;
+}
 
 /** True when the joined strings start with `prefix` (lowercase ASCII), ASCII letters compared without case. */
 function startsWith(strings: readonly CharString[], prefix: string): boolean {
