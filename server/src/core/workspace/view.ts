@@ -2,7 +2,7 @@
 // DNS (when the user allows it) for names outside them.
 
 import type { ResourceRecord, Zone } from '../zone/model';
-import { recordsAt, recordsByOwner } from '../zone/model';
+import { ownerIndex, recordsAt } from '../zone/model';
 import { isSubdomainOf, nameKey, parentOf } from '../zone/names';
 
 /** What a lookup of one name and type found. `source` says who answered, so hovers can show their work. */
@@ -94,8 +94,8 @@ function hasDescendant(zone: Zone, name: string): boolean {
   if (interior === undefined) {
     // Every proper ancestor of every owner, built once per zone so each answer is a set lookup.
     const built = new Set<string>();
-    for (const owner of recordsByOwner(zone).keys()) {
-      for (let parent = parentOf(owner); parent !== undefined && !built.has(parent); parent = parentOf(parent)) built.add(parent);
+    for (const owner of ownerIndex(zone).owners) {
+      for (let parent = parentOf(nameKey(owner)); parent !== undefined && !built.has(parent); parent = parentOf(parent)) built.add(parent);
     }
     interior = built;
     interiorNames.set(zone, interior);

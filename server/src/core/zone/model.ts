@@ -3,7 +3,6 @@
 import { randomInt } from 'node:crypto';
 import type { Finding, SourceFile, Span } from '../types';
 import type { Comment } from './lexer';
-import { nameKey } from './names';
 import type { RData } from './rdata/types';
 
 export interface ResourceRecord {
@@ -282,21 +281,3 @@ export function recordsAt(zone: Zone, name: string): readonly ResourceRecord[] {
 }
 
 const NO_RECORDS: readonly ResourceRecord[] = Object.freeze([]);
-
-/**
- * Records grouped by owner, keyed by `nameKey`, in the order the owners first appear. Built from the owner index on
- * first use and kept with the zone; for callers that go over every owner by name.
- */
-export function recordsByOwner(zone: Zone): ReadonlyMap<string, readonly ResourceRecord[]> {
-  let map = ownerMaps.get(zone);
-  if (map === undefined) {
-    const index = ownerIndex(zone);
-    const built = new Map<string, readonly ResourceRecord[]>();
-    for (let number = 0; number < index.owners.length; number++) built.set(nameKey(index.owners[number]), index.recordsOf(number, zone.records));
-    map = built;
-    ownerMaps.set(zone, map);
-  }
-  return map;
-}
-
-const ownerMaps = new WeakMap<Zone, ReadonlyMap<string, readonly ResourceRecord[]>>();
