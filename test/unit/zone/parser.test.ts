@@ -52,6 +52,13 @@ const TABLES: Record<string, readonly Case[]> = {
     { name: 'relative $ORIGIN is appended', zone: '$TTL 60\n$ORIGIN sub\nwww A 192.0.2.1\n', records: ['www.sub.example.com. 60 A'] },
     { name: '$ORIGIN @ keeps the origin', zone: '$TTL 60\n$ORIGIN @\nwww A 192.0.2.1\n', records: ['www.example.com. 60 A'] },
     { name: 'out-of-zone owners are ignored with a warning', zone: '$TTL 60\nwww.example.org. A 192.0.2.1\n', records: [], problems: ['zone-out-of-zone@2'] },
+    {
+      // Relative owners under an origin inside the zone are inside without a check; every other owner is checked.
+      name: 'relative and absolute owners under origins inside and outside the zone',
+      zone: '$TTL 60\na\\. A 192.0.2.1\nb\\\\. A 192.0.2.2\nc.example.com. A 192.0.2.3\n$ORIGIN example.org.\nd A 192.0.2.4\n@ A 192.0.2.5\ne.example.com. A 192.0.2.6\n',
+      records: ['a\\..example.com. 60 A', 'c.example.com. 60 A', 'e.example.com. 60 A'],
+      problems: ['zone-out-of-zone@3', 'zone-out-of-zone@6', 'zone-out-of-zone@7'],
+    },
   ],
   ttls: [
     { name: '$TTL applies from its line on', zone: '$TTL 60\na A 192.0.2.1\n$TTL 2h\nb A 192.0.2.2\n', records: ['a.example.com. 60 A', 'b.example.com. 7200 A'] },

@@ -80,6 +80,9 @@ class ZoneReader {
   private inheritedTtlReported = false;
   private includedFiles = 0;
   private readonly recentOwners = new RecentOwners();
+  /** The origin asked about last, and whether it lies inside the zone. */
+  private checkedOrigin: string | undefined;
+  private checkedOriginInside = false;
   private currentSource: RecordSource | undefined;
 
   constructor(private readonly options: ParseOptions) {
@@ -162,7 +165,8 @@ class ZoneReader {
         const parsed = this.readName(file, ownerText, { start: firstStart, end: entry.ends[0] }, state.origin);
         if (parsed === undefined) return;
         owner = parsed;
-        this.recentOwners.add(ownerText, state.origin, parsed);
+        // A name written relative to an origin inside the zone is inside it too, whatever its labels.
+        this.recentOwners.add(ownerText, state.origin, parsed, !endsWithUnescapedDot(ownerText) && this.originInside(state.origin));
       }
       ownerEnd = entry.ends[0];
       state.lastOwner = owner;
@@ -368,6 +372,14 @@ class ZoneReader {
         rdataEnd,
       }),
     );
+  }
+
+  private originInside(origin: string): boolean {
+    if (origin !== this.checkedOrigin) {
+      this.checkedOrigin = origin;
+      this.checkedOriginInside = isSubdomainOf(origin, this.zoneOrigin);
+    }
+    return this.checkedOriginInside;
   }
 
   /** Whether an owner lies inside the zone; asked once for each of the recent owners. */
@@ -588,11 +600,12 @@ class RecentOwners {
     return undefined;
   }
 
-  add(text: string, origin: string, name: string): void {
+  /** `inside`: the name is known to lie inside the zone; false when that is still to be checked. */
+  add(text: string, origin: string, name: string, inside: boolean): void {
     this.texts[this.next] = text;
     this.origins[this.next] = origin;
     this.names[this.next] = name;
-    this.inside[this.next] = false;
+    this.inside[this.next] = inside;
     this.next = (this.next + 1) % RECENT_OWNERS;
   }
 
@@ -608,6 +621,14 @@ class RecentOwners {
 }
 
 const RECENT_OWNERS = 4;
+
+/** Whether a name as written is absolute: it ends with a dot that no backslash escapes (`a\.` is relative). */
+function endsWithUnescapedDot(text: string): boolean {
+  if (text.charCodeAt(text.length - 1) !== 46) return false;
+  let backslashes = 0;
+  for (let i = text.length - 2; i >= 0 && text.charCodeAt(i) === 92; i--) backslashes++;
+  return backslashes % 2 === 0;
+}
 
 interface RecordHeader {
   readonly ttl: number | undefined;
