@@ -208,7 +208,10 @@ function appendOrigin(text: string, absolute: boolean, labelsWireLength: number,
   }
   const total = labelsWireLength + wireLength(origin);
   if (total > 255) return nameError('name-too-long', origin === ROOT ? text + '.' : `${text}.${origin}`);
-  return { name: origin === ROOT ? text + '.' : `${text}.${origin}` };
+  // A joined array gives one flat string. Concatenation would give a tree of three strings (the token's slice of
+  // the file, the dot, the origin) that every later read walks, and that the collector copies as three objects for
+  // each of a large zone's names.
+  return { name: origin === ROOT ? text + '.' : [text, origin].join('.') };
 }
 
 /**
