@@ -4,7 +4,7 @@
 // handles mail; and the RFC 9989 tree walk that finds the DMARC policy covering a domain.
 
 import type { ResourceRecord, Zone } from '../zone/model';
-import { recordsAt } from '../zone/model';
+import { ownerIndex, recordsAt } from '../zone/model';
 import type { CharString } from '../zone/rdata/types';
 import { isSubdomainOf, labelsOf, nameKey, ROOT } from '../zone/names';
 import { resolverForOneRecord } from '../workspace/resolver';
@@ -332,12 +332,14 @@ function parseTxt(strings: readonly string[]): DmarcRecord {
 function readZoneMail(zone: Zone): ZoneMail {
   const reader = new ZoneMailReader(zone);
   const records = zone.records;
+  // The types come from the owner index's list of them, read in order, so the many records that are no mail
+  // records are never touched: in a large zone that saves a memory access per record.
+  const types = ownerIndex(zone).types;
   for (let i = 0; i < records.length; i++) {
-    const record = records[i];
-    const type = record.type;
-    if (type === TYPE_TXT) reader.readTxt(record);
-    else if (type === TYPE_MX) reader.readMx(record);
-    else if (type === TYPE_CNAME) reader.readCname(record);
+    const type = types[i];
+    if (type === TYPE_TXT) reader.readTxt(records[i]);
+    else if (type === TYPE_MX) reader.readMx(records[i]);
+    else if (type === TYPE_CNAME) reader.readCname(records[i]);
   }
   return reader.finish();
 }

@@ -5,6 +5,7 @@ import type { Location } from '../../types';
 import { WorkspaceResolver } from '../../workspace/resolver';
 import type { Resolver } from '../../workspace/view';
 import type { ResourceRecord, Zone } from '../../zone/model';
+import { ownerIndex } from '../../zone/model';
 import type { CharString } from '../../zone/rdata/types';
 import type { RecordText } from '../recordText';
 import { joinedValue, joinStrings } from '../recordText';
@@ -264,11 +265,13 @@ function collect(zone: Zone): ZoneRecords {
   // An indexed loop, and the common case inline: this runs once per zone over every record, before the code is
   // compiled, where each step and call counts.
   const records = zone.records;
+  // The types come from the owner index's list of them, read in order: most records are not TXT, and the
+  // others are then never touched, which in a large zone saves a memory access per record.
+  const types = ownerIndex(zone).types;
   for (let i = 0; i < records.length; i++) {
-    const record = records[i];
-    // The type first: it is in the record itself, and most records are not TXT.
-    const type = record.type;
+    const type = types[i];
     if (type !== TYPE_TXT && type !== TYPE_SPF) continue;
+    const record = records[i];
     const data = record.data;
     if (data.kind !== 'txt') continue;
     const strings = data.strings;
