@@ -68,6 +68,25 @@ function readUnit(raw: string, i: number): { octets: string; next: number } | un
 }
 
 /**
+ * `parseName` that remembers its last answer, for one read of a zone. Zones often name a host in one record's data
+ * and give it records on the next line (an MX exchange, then its address): the second reading is then free, and
+ * both records share one name string.
+ */
+export class LastNameMemo {
+  private raw: string | undefined;
+  private origin: string | undefined;
+  private result: NameResult | undefined;
+
+  parse(raw: string, origin: string): NameResult {
+    if (raw === this.raw && origin === this.origin && this.result !== undefined) return this.result;
+    this.raw = raw;
+    this.origin = origin;
+    this.result = parseName(raw, origin);
+    return this.result;
+  }
+}
+
+/**
  * Parses a presentation name relative to `origin` (itself canonical and absolute). `@` alone is the origin.
  * Applies BIND's limits: no empty labels, labels of at most 63 octets, names of at most 255 octets.
  */

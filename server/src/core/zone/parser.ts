@@ -10,7 +10,7 @@ import type { Comment, ScannedEntry, Token } from './lexer';
 import { scanEntries, scannedExtent, TokenKind } from './lexer';
 import { rememberExtents } from './extents';
 import type { IncludeDirective, OriginSource, ResourceRecord, Zone } from './model';
-import { decodeEscapes, isSubdomainOf, parseName, ROOT } from './names';
+import { decodeEscapes, isSubdomainOf, LastNameMemo, parseName, ROOT } from './names';
 import { parseRdata, readRdata } from './rdata';
 import type { ParsedRdata } from './rdata/types';
 import type { RecordSource } from './record';
@@ -80,6 +80,7 @@ class ZoneReader {
   private inheritedTtlReported = false;
   private includedFiles = 0;
   private readonly recentOwners = new RecentOwners();
+  private readonly names = new LastNameMemo();
   /** The origin asked about last, and whether it lies inside the zone. */
   private checkedOrigin: string | undefined;
   private checkedOriginInside = false;
@@ -293,7 +294,7 @@ class ZoneReader {
       }
       return;
     }
-    const context = { origin: input.origin, entryEnd: input.entryEnd, asciiText: file.ascii };
+    const context = { origin: input.origin, entryEnd: input.entryEnd, asciiText: file.ascii, names: this.names };
     // A written record rebuilds its wire form from its text when asked; a generated one has no text of its own.
     let generatedWire: Uint8Array | undefined;
     let parsed: Omit<ParsedRdata, 'wire'>;
@@ -401,7 +402,7 @@ class ZoneReader {
 
   /** Reads a name token (quoted owners are allowed, as in BIND); reports and returns undefined on error. */
   private readName(file: SourceFile, text: string, at: Span, origin: string): string | undefined {
-    const result = parseName(text, origin);
+    const result = this.names.parse(text, origin);
     if (result.error !== undefined) {
       this.report('zone-bad-name', 'error', `bad name '${text}': ${result.error.message}`, file, at);
       return undefined;

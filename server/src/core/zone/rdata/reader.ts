@@ -142,7 +142,8 @@ export class RdataReader {
 
   /** The canonical absolute name a token stands for, without writing it. */
   nameOf(token: Token, expected: string): string {
-    const parsed = parseName(token.text, this.context.origin);
+    const names = this.context.names;
+    const parsed = names === undefined ? parseName(token.text, this.context.origin) : names.parse(token.text, this.context.origin);
     if (parsed.error !== undefined) this.fail(token, 'zone-bad-name', `bad ${expected} '${token.text}': ${parsed.error.message}`);
     return parsed.name;
   }

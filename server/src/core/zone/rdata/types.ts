@@ -2,6 +2,7 @@
 // comes out (wire form for comparison, structured data for the rules, and problems at exact spans).
 
 import type { Span } from '../../types';
+import type { LastNameMemo } from '../names';
 import type { Token } from '../lexer';
 
 /** Rule ids an rdata reader may report under. */
@@ -22,6 +23,8 @@ export interface RdataContext {
   readonly entryEnd: number;
   /** The whole text the tokens come from is ASCII (`SourceFile.ascii`): a token without a backslash is its octets. */
   readonly asciiText?: boolean;
+  /** The zone reader's memo of the last name read, shared by owners and rdata names. */
+  readonly names?: LastNameMemo;
 }
 
 /** One TXT-style character-string: where it stands and the octets it decodes to (latin1, one char per octet). */
