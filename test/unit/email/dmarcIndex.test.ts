@@ -20,6 +20,7 @@ import { DEFAULT_SETTINGS, ZonelintWorkspace } from '../../../server/src/core/in
 import { escapeLabel, isSubdomainOf, labelsOf, nameKey } from '../../../server/src/core/zone/names';
 import type { Zone } from '../../../server/src/core/zone/model';
 import type { CharString } from '../../../server/src/core/zone/rdata/types';
+import { cutText } from '../support';
 
 /** Pieces DMARC texts are made of, chosen to reach the edge of each test. */
 const TEXT_PIECES = ['v', 'V', '=', ' ', '\t', 'DMARC1', 'dmarc1', 'DMARC', '1', 'x', 'spf1', ';', 'p', 'rua', 'mailto:', 'a@example.com', ','];
@@ -27,17 +28,7 @@ const TEXT_PIECES = ['v', 'V', '=', ' ', '\t', 'DMARC1', 'dmarc1', 'DMARC', '1',
 const dmarcishText = fc.array(fc.constantFrom(...TEXT_PIECES), { maxLength: 12 }).map((pieces) => pieces.join(''));
 
 /** A text cut into character-strings at random places, as a zone file may write it. */
-const splitText = fc.tuple(dmarcishText, fc.array(fc.nat(), { maxLength: 3 })).map(([text, cuts]) => {
-  const at = [...new Set(cuts.map((cut) => cut % (text.length + 1)))].sort((a, b) => a - b);
-  const strings: string[] = [];
-  let from = 0;
-  for (const cut of at) {
-    strings.push(text.slice(from, cut));
-    from = cut;
-  }
-  strings.push(text.slice(from));
-  return strings;
-});
+const splitText = fc.tuple(dmarcishText, fc.array(fc.nat(), { maxLength: 3 })).map(([text, cuts]) => cutText(text, cuts));
 
 function charStrings(values: readonly string[]): CharString[] {
   return values.map((value) => ({ span: { start: 0, end: 0 }, quoted: true, raw: value, value }));

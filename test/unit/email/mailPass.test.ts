@@ -13,6 +13,7 @@ import { DEFAULT_SETTINGS, ZonelintWorkspace } from '../../../server/src/core/in
 import type { ResourceRecord, Zone } from '../../../server/src/core/zone/model';
 import { nameKey } from '../../../server/src/core/zone/names';
 import { HEAD } from './table';
+import { cutText } from '../support';
 
 /** The zone of a head and some record lines, origin example.com. */
 function zoneOf(lines: readonly string[]): Zone {
@@ -83,14 +84,7 @@ describe('the mail pass over a zone', function () {
     fc.assert(
       fc.property(pieces, fc.array(fc.nat(), { maxLength: 3 }), (parts, cuts) => {
         const text = parts.join('');
-        const at = [...new Set(cuts.map((cut) => cut % (text.length + 1)))].sort((a, b) => a - b);
-        const strings: string[] = [];
-        let from = 0;
-        for (const cut of at) {
-          strings.push(text.slice(from, cut));
-          from = cut;
-        }
-        strings.push(text.slice(from));
+        const strings = cutText(text, cuts);
         const mail = zoneOf([`a TXT ${strings.map((s) => `"${s}"`).join(' ')}`]);
         const declaring = zoneMail(mail).declaringNoMail.map((domain) => domain.name);
         assert.deepEqual(declaring, isSpfText(text) && isNoMailSpf(text) ? ['a.example.com.'] : [], JSON.stringify(strings));

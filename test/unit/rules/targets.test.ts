@@ -6,10 +6,11 @@ import fc from 'fast-check';
 import { hostTargets, ownersWithRepeatedType, ownersWithSuspectNames } from '../../../server/src/core/rules/targets';
 import { SourceFile } from '../../../server/src/core/types';
 import { hasNonTerminalWildcard, isHostname } from '../../../server/src/core/zone/hostnames';
-import type { ResourceRecord, Zone } from '../../../server/src/core/zone/model';
+import type { Zone } from '../../../server/src/core/zone/model';
 import { ownerIndex } from '../../../server/src/core/zone/model';
 import { nameKey } from '../../../server/src/core/zone/names';
 import { parseZone } from '../../../server/src/core/zone/parser';
+import { groupByKey } from '../support';
 
 /** Record lines whose owners and targets are host names or not, in any case, with repeated types and wildcards. */
 const RECORD_LINES = [
@@ -44,17 +45,6 @@ function zoneOf(lines: readonly string[]): Zone {
     host: { readFile: () => undefined, mayRead: () => false },
     generateLimit: 65536,
   });
-}
-
-function groupByKey(records: readonly ResourceRecord[]): Map<string, ResourceRecord[]> {
-  const groups = new Map<string, ResourceRecord[]>();
-  for (const record of records) {
-    const key = nameKey(record.owner);
-    const group = groups.get(key);
-    if (group === undefined) groups.set(key, [record]);
-    else group.push(record);
-  }
-  return groups;
 }
 
 const HOST_TYPES = [1, 28, 15];

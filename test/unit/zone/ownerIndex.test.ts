@@ -9,6 +9,7 @@ import { OwnerIndex, ownerIndex, recordsAt } from '../../../server/src/core/zone
 import { nameKey } from '../../../server/src/core/zone/names';
 import { parseZone } from '../../../server/src/core/zone/parser';
 import { forEachRecordOfTypes } from '../../../server/src/core/rules/targets';
+import { groupByKey } from '../support';
 
 const ORIGIN = 'example.com.';
 
@@ -54,18 +55,6 @@ const fakeRecords = fc.array(fc.tuple(fc.constantFrom(...NAMES), fc.constantFrom
   }
   return records as unknown as ResourceRecord[];
 });
-
-/** The grouping the index replaces: records by `nameKey`, owners in the order they first appear. */
-function groupByKey(records: readonly ResourceRecord[]): Map<string, ResourceRecord[]> {
-  const groups = new Map<string, ResourceRecord[]>();
-  for (const record of records) {
-    const key = nameKey(record.owner);
-    const group = groups.get(key);
-    if (group === undefined) groups.set(key, [record]);
-    else group.push(record);
-  }
-  return groups;
-}
 
 function assertAgrees(records: readonly ResourceRecord[], origin: string | undefined): void {
   const index = new OwnerIndex(records, origin);
