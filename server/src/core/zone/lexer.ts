@@ -161,26 +161,11 @@ export function lexEntries(text: string, onEntry: (entry: Entry) => void): LexRe
  */
 export function entryExtents(text: string): Span[] {
   const extents: Span[] = [];
-  lexEntries(text, (entry) => extents.push(entryExtent(entry)));
+  scanEntries(text, (entry) => extents.push(scannedExtent(entry)));
   return extents;
 }
 
 /** One entry's extent: from its first token (or error) to its last. */
-export function entryExtent(entry: Entry): Span {
-  let start = Infinity;
-  let end = -Infinity;
-  for (const token of entry.tokens) {
-    start = Math.min(start, token.start);
-    end = Math.max(end, token.end);
-  }
-  for (const error of entry.errors) {
-    start = Math.min(start, error.span.start);
-    end = Math.max(end, error.span.end);
-  }
-  return { start, end };
-}
-
-/** `entryExtent` of a scanned entry. */
 export function scannedExtent(entry: ScannedEntry): Span {
   let start = Infinity;
   let end = -Infinity;
