@@ -17,14 +17,13 @@ import {
   OBSOLETE_DKIM_TAGS,
   parseDkimKeyRecord,
   rsaVerdictFromOpenSsl,
-  stringsLookLikeDkim,
+  startsLikeDkim,
 } from '../../../server/src/core/email/dkim';
 import { dkimKeyRecords, microsoft365Owners } from '../../../server/src/core/email/mailDomains';
 import { nameFromLabels, recordTextOf } from '../../../server/src/core/email/txtRecords';
 import { DEFAULT_SETTINGS, ZonelintWorkspace } from '../../../server/src/core/index';
 import type { Zone } from '../../../server/src/core/zone/model';
 import { labelsOf } from '../../../server/src/core/zone/names';
-import type { CharString } from '../../../server/src/core/zone/rdata/types';
 import { ED25519, HEAD, RSA_1024, RSA_2048, RSA_512 } from './table';
 
 /**
@@ -213,14 +212,13 @@ describe('RSA keys judged without OpenSSL', () => {
   });
 });
 
-describe('stringsLookLikeDkim', () => {
-  const charString = (value: string): CharString => ({ span: { start: 0, end: value.length }, quoted: true, raw: value, value });
-  it('answers as looksLikeDkim does on the joined text', () => {
+describe('startsLikeDkim', () => {
+  it('answers as looksLikeDkim does', () => {
     const piece = fc.array(fc.constantFrom(' ', '\t', '\n', 'v', 'V', '=', 'd', 'D', 'k', 'K', 'i', 'I', 'm', 'M', '1', '0', 'x', ';', 'é', '_'), { maxLength: 6 }).map((chars) => chars.join(''));
     const prefixed = fc.tuple(fc.constantFrom('', 'v=DKIM1', ' v = dkim1', 'v=DKIM'), piece).map(([a, b]) => a + b);
     fc.assert(
       fc.property(fc.array(fc.oneof(piece, prefixed), { maxLength: 4 }), (values) => {
-        assert.equal(stringsLookLikeDkim(values.map(charString)), looksLikeDkim(values.join('')), JSON.stringify(values));
+        assert.equal(startsLikeDkim(values.join('')), looksLikeDkim(values.join('')), JSON.stringify(values));
       }),
       { numRuns: 2000 },
     );

@@ -4,10 +4,8 @@
 import { createHash, createPublicKey } from 'node:crypto';
 import type { Location } from '../types';
 import type { ResourceRecord } from '../zone/model';
-import type { CharString } from '../zone/rdata/types';
 import { labelsOf } from '../zone/names';
 import type { RecordText } from './recordText';
-import { joinedValue } from './recordText';
 import type { Tag, TagList, TextRange } from './tagList';
 import { isTagListWhitespace, parseTagList, skipWhitespace, trimEnd } from './tagList';
 import { lowerLabels, nameFromLabels, recordTextOf, textLocation, TYPE_TXT } from './txtRecords';
@@ -136,31 +134,31 @@ export function looksLikeDkim(text: string): boolean {
 }
 
 /**
- * `looksLikeDkim` on a TXT record's strings, read in place: it tells the many TXT records that are no key records
- * by their first characters, without joining their strings.
+ * `looksLikeDkim` read char by char: it tells the many TXT records that are no key records by their first
+ * characters, where the pattern would be compiled and run for each.
  */
-export function stringsLookLikeDkim(strings: readonly CharString[]): boolean {
+export function startsLikeDkim(text: string): boolean {
   // What the text must start with once the blanks around `v` and `=` are skipped, in lower case.
   const expected = 'v=dkim1';
   let matched = 0;
-  for (let s = 0; s < strings.length; s++) {
-    const value = strings[s].value;
-    for (let i = 0; i < value.length; i++) {
-      const code = value.charCodeAt(i);
-      const folded = code >= 65 && code <= 90 ? code + 32 : code;
-      if (matched === expected.length) return !((folded >= 97 && folded <= 122) || (folded >= 48 && folded <= 57));
-      if (matched <= 2 && (code === 32 || code === 9)) continue;
-      if (folded !== expected.charCodeAt(matched)) return false;
-      matched++;
-    }
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const folded = code >= 65 && code <= 90 ? code + 32 : code;
+    if (matched === expected.length) return !((folded >= 97 && folded <= 122) || (folded >= 48 && folded <= 57));
+    if (matched <= 2 && (code === 32 || code === 9)) continue;
+    if (folded !== expected.charCodeAt(matched)) return false;
+    matched++;
   }
   return matched === expected.length;
 }
 
-/** A TXT record read as a key record in its compact form, whatever its name; undefined for other record types. */
-export function dkimTxt(record: ResourceRecord): DkimTxt | undefined {
+/**
+ * A TXT record read as a key record in its compact form, whatever its name; undefined for other record types.
+ * `joined` is the record's joined text, when the caller has it already.
+ */
+export function dkimTxt(record: ResourceRecord, joined?: string): DkimTxt | undefined {
   if (record.type !== TYPE_TXT || record.data.kind !== 'txt') return undefined;
-  return compactDkimTxt(record, record.data.strings);
+  return compactDkimTxt(record, joined ?? record.data.joinedValue);
 }
 
 /** True when a key record has this trait. */
@@ -409,8 +407,7 @@ function asKeyType(keyType: string): DkimKeyType | undefined {
  * The compact form of a key record. A plain record is read from offsets, without an object per tag; any other
  * record is parsed in full, so the plain reading never has to agree with the parse on anything but plain records.
  */
-function compactDkimTxt(record: ResourceRecord, strings: readonly CharString[]): DkimTxt {
-  const text = joinedValue(strings);
+function compactDkimTxt(record: ResourceRecord, text: string): DkimTxt {
   return (plainTags.read(text) && compactFromPlainTags(record, text, plainTags)) || compactFromParse(record, parseDkimKeyRecord(text));
 }
 

@@ -3,10 +3,9 @@
 // compact parse of a zone's DMARC records, with the records each dmarc-* rule may report, that the rules share.
 
 import type { ResourceRecord } from '../zone/model';
-import type { CharString } from '../zone/rdata/types';
 import { labelsOf } from '../zone/names';
 import type { RecordText } from './recordText';
-import { joinedValue, joinStrings } from './recordText';
+import { joinStrings } from './recordText';
 import type { Tag, TagList, TextRange } from './tagList';
 import { isTagListWhitespace, parseTagList, scanTagList, TagListScan } from './tagList';
 import { lowerLabels, nameFromLabels, TYPE_TXT } from './txtRecords';
@@ -280,11 +279,10 @@ export class DmarcIndexBuilder {
 
   /**
    * Reads a TXT record that matters to DMARC, one at a `_dmarc` name or one elsewhere whose text starts like a
-   * DMARC record (`startsLikeDmarc`), and gives its kind. A record no rule may report is judged from its scan
+   * DMARC record (`startsLikeDmarc`), with its joined text `value`, and gives its kind. A record no rule may report is judged from its scan
    * alone and not kept: most records of a large zone are sound, and then they leave neither an entry nor tags.
    */
-  add(record: ResourceRecord, placementKind: DmarcPlacement['kind']): DmarcKind {
-    const value = record.data.kind === 'txt' ? joinedValue(record.data.strings) : '';
+  add(record: ResourceRecord, placementKind: DmarcPlacement['kind'], value: string): DmarcKind {
     scanTagList(value, scan);
     const kind = kindOfScan(value);
     if (placementKind === 'elsewhere') this.index.misplaced.push(this.keep({ record, value, kind, placementKind }));
@@ -511,7 +509,7 @@ function sameIgnoringCase(a: string, aStart: number, b: string, bStart: number, 
 /** A TXT record parsed as DMARC on its own (the one record an edit is about); undefined for other records. */
 export function dmarcTxtOf(record: ResourceRecord): DmarcTxt | undefined {
   if (record.type !== TYPE_TXT || record.data.kind !== 'txt') return undefined;
-  const value = joinedValue(record.data.strings);
+  const value = record.data.joinedValue;
   scanTagList(value, scan);
   const table = new DmarcTagTable();
   const firstTag = table.append(scan, value);
@@ -622,32 +620,29 @@ const KEYS_BY_PACKED_NAME: ReadonlyMap<number, DmarcKey> = new Map([
 ]);
 
 /**
- * True when a TXT record's joined strings start like a DMARC record (`v=DMARC1`, any case, blanks around the
- * `=`, and no letter or digit after it), read across the strings without joining them: most TXT records of a
- * mail zone are SPF and DKIM records, and this is all that is asked of them.
+ * True when a TXT record's joined text starts like a DMARC record (`v=DMARC1`, any case, blanks around the `=`,
+ * and no letter or digit after it), read char by char: most TXT records of a mail zone are SPF and DKIM records,
+ * and this is all that is asked of them, so it stops at their first char that differs.
  */
-export function startsLikeDmarc(strings: readonly CharString[]): boolean {
+export function startsLikeDmarc(text: string): boolean {
   // 0: blanks before `v`; 1: blanks before `=`; 2: blanks after `=`; 3 to 8: that many chars of `dmarc1` read
   // minus 3; 9: all of it read, and the next char must not continue a word.
   let state = 0;
-  for (let s = 0; s < strings.length; s++) {
-    const text = strings[s].value;
-    for (let i = 0; i < text.length; i++) {
-      const code = foldAsciiCase(text.charCodeAt(i));
-      const blank = code === 32 || code === 9;
-      if (state === 9) return !((code >= 48 && code <= 57) || (code >= 97 && code <= 122));
-      if (state <= 2 && blank) continue;
-      if (state === 0) {
-        if (code !== 118 /* v */) return false;
-        state = 1;
-      } else if (state === 1) {
-        if (code !== 61 /* = */) return false;
-        state = 2;
-      } else {
-        if (state === 2) state = 3;
-        if (code !== LOWER_VERSION.charCodeAt(state - 3)) return false;
-        state++;
-      }
+  for (let i = 0; i < text.length; i++) {
+    const code = foldAsciiCase(text.charCodeAt(i));
+    const blank = code === 32 || code === 9;
+    if (state === 9) return !((code >= 48 && code <= 57) || (code >= 97 && code <= 122));
+    if (state <= 2 && blank) continue;
+    if (state === 0) {
+      if (code !== 118 /* v */) return false;
+      state = 1;
+    } else if (state === 1) {
+      if (code !== 61 /* = */) return false;
+      state = 2;
+    } else {
+      if (state === 2) state = 3;
+      if (code !== LOWER_VERSION.charCodeAt(state - 3)) return false;
+      state++;
     }
   }
   return state === 9;

@@ -5,16 +5,14 @@
 
 import type { ResourceRecord, Zone } from '../zone/model';
 import { ownerIndex, recordsAt } from '../zone/model';
-import type { CharString } from '../zone/rdata/types';
 import { isSubdomainOf, labelsOf, nameKey, ROOT } from '../zone/names';
 import { resolverForOneRecord } from '../workspace/resolver';
 import type { Resolver, WorkspaceView } from '../workspace/view';
 import type { DmarcIndex, DmarcKind, DmarcPlacement, DmarcPolicy, DmarcRecord, DmarcTxt } from './dmarc';
 import { DmarcIndexBuilder, dmarcTag, dmarcTxtOf, parseDmarcRecord, placementKindOf, policyDomainOf, policyOf, startsLikeDmarc } from './dmarc';
 import type { DkimTxt } from './dkim';
-import { dkimKeyName, dkimTxt, KEY_NAME_WITH_ESCAPES, keyDomainStart, stringsLookLikeDkim } from './dkim';
+import { dkimKeyName, dkimTxt, KEY_NAME_WITH_ESCAPES, keyDomainStart, startsLikeDkim } from './dkim';
 import { isMicrosoft365Mx, microsoft365IncludeRange } from './microsoft365';
-import { joinedValue } from './recordText';
 import { isSpfText, nameFromLabels, TYPE_CNAME, TYPE_MX, TYPE_TXT } from './txtRecords';
 
 export interface MailDomain {
@@ -249,7 +247,7 @@ export function isNoMailSpf(text: string): boolean {
 
 /** The joined text of an SPF record of a mail domain. */
 function spfTextOf(record: ResourceRecord): string {
-  return record.data.kind === 'txt' ? joinedValue(record.data.strings) : '';
+  return record.data.kind === 'txt' ? record.data.joinedValue : '';
 }
 
 /**
@@ -306,7 +304,7 @@ async function dmarcRecordsAt(options: { name: string; workspace: WorkspaceView;
     const records = recordsAt(zone, dmarcName);
     const cname = records.find((record) => record.type === TYPE_CNAME && record.data.kind === 'target');
     if (cname !== undefined && cname.data.kind === 'target') return followDmarcCname(cname.data.target, resolver);
-    const parsed = records.flatMap((record) => (record.type === TYPE_TXT && record.data.kind === 'txt' ? [parseDmarcRecord(joinedValue(record.data.strings))] : []));
+    const parsed = records.flatMap((record) => (record.type === TYPE_TXT && record.data.kind === 'txt' ? [parseDmarcRecord(record.data.joinedValue)] : []));
     return { kind: 'records', records: parsed.filter(accept) };
   }
   const answer = await resolver.lookup(dmarcName, TYPE_TXT);
@@ -395,16 +393,17 @@ class ZoneMailReader {
     const placementKind = this.placementKind;
     let dmarcKind: DmarcKind | undefined;
     if (data.kind === 'txt') {
-      const strings = data.strings;
+      // Joined once here and handed on: a record read from a file has no strings to walk, only their places.
+      const text = data.joinedValue;
       // The three versions rule each other out, so a record is read for the next only when it is not the one before.
-      const isSpf = startsLikeSpf(strings);
-      if (isSpf) this.readSpf(record, strings);
-      const isDmarcLike = !isSpf && placementKind === 'elsewhere' && startsLikeDmarc(strings);
-      if (placementKind !== 'elsewhere' || isDmarcLike) dmarcKind = this.dmarc.add(record, placementKind);
+      const isSpf = startsLikeSpf(text);
+      if (isSpf) this.readSpf(record, text);
+      const isDmarcLike = !isSpf && placementKind === 'elsewhere' && startsLikeDmarc(text);
+      if (placementKind !== 'elsewhere' || isDmarcLike) dmarcKind = this.dmarc.add(record, placementKind, text);
       if (this.keyDomainStart !== -1) {
-        const entry = dkimTxt(record);
+        const entry = dkimTxt(record, text);
         if (entry !== undefined) this.keyRecords.push(entry);
-      } else if (!isSpf && !isDmarcLike && stringsLookLikeDkim(strings)) {
+      } else if (!isSpf && !isDmarcLike && startsLikeDkim(text)) {
         this.strayKeyRecords.push(record);
       }
     }
@@ -449,11 +448,11 @@ class ZoneMailReader {
   }
 
   /** An SPF record: its owner is a mail domain, which may declare it sends no mail or show Microsoft 365. */
-  private readSpf(record: ResourceRecord, strings: readonly CharString[]): void {
+  private readSpf(record: ResourceRecord, text: string): void {
     const domain = this.domainNamed(record.owner);
     domain.add('spf', record);
-    if (mayBeNoMailSpf(strings) && isNoMailSpf(joinedValue(strings))) domain.mayDeclareNoMail = true;
-    if (mayIncludeMicrosoft365(strings) && microsoft365IncludeRange(joinedValue(strings)) !== undefined) this.microsoft365Owners.add(nameKey(record.owner));
+    if (mayBeNoMailSpf(text) && isNoMailSpf(text)) domain.mayDeclareNoMail = true;
+    if (mayIncludeMicrosoft365(text) && microsoft365IncludeRange(text) !== undefined) this.microsoft365Owners.add(nameKey(record.owner));
   }
 
   /** Reads what the placement of an owner's records depends on, once for a run of records of one owner. */
@@ -526,48 +525,34 @@ function dmarcRecordsSharingName(zone: Zone): DmarcTxt[] {
 }
 
 /**
- * False when an SPF text (which starts with `v=spf1`) surely is not `v=spf1 -all`, read in place: after its
- * version such a text holds nothing but spaces and the letters of `-all`, and most SPF records fail this on
- * their next term, so only the rest are joined for `isNoMailSpf`.
+ * False when an SPF text (which starts with `v=spf1`) surely is not `v=spf1 -all`: after its version such a text
+ * holds nothing but spaces and the letters of `-all`, and most SPF records fail this on their next term, so only
+ * the rest are matched against the pattern of `isNoMailSpf`.
  */
-function mayBeNoMailSpf(strings: readonly CharString[]): boolean {
-  let offset = 0;
-  for (let s = 0; s < strings.length; s++) {
-    const text = strings[s].value;
-    for (let i = Math.max(0, SPF_VERSION.length - offset); i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (code !== 32 && code !== 45 && code !== 97 && code !== 65 && code !== 108 && code !== 76) return false;
-    }
-    offset += text.length;
+function mayBeNoMailSpf(text: string): boolean {
+  for (let i = SPF_VERSION.length; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 32 && code !== 45 && code !== 97 && code !== 65 && code !== 108 && code !== 76) return false;
   }
   return true;
 }
 
 /**
- * False when an SPF text surely holds no `include:spf.protection.outlook.com`: it has no `k`, in either case, in any
- * of its strings. Most SPF records have none, and two native searches of each string spare them the pattern.
+ * False when an SPF text surely holds no `include:spf.protection.outlook.com`: it has no `k`, in either case. Most
+ * SPF records have none, and two native searches spare them the pattern.
  */
-function mayIncludeMicrosoft365(strings: readonly CharString[]): boolean {
-  for (let s = 0; s < strings.length; s++) {
-    const text = strings[s].value;
-    if (text.indexOf('k') >= 0 || text.indexOf('K') >= 0) return true;
-  }
-  return false;
+function mayIncludeMicrosoft365(text: string): boolean {
+  return text.indexOf('k') >= 0 || text.indexOf('K') >= 0;
 }
 
-/** True when a TXT record's joined strings start with `v=spf1` and then a space or nothing, read without joining. */
-function startsLikeSpf(strings: readonly CharString[]): boolean {
-  let matched = 0;
-  for (let s = 0; s < strings.length; s++) {
-    const text = strings[s].value;
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (matched === SPF_VERSION.length) return code === 32;
-      if ((code >= 65 && code <= 90 ? code + 32 : code) !== SPF_VERSION.charCodeAt(matched)) return false;
-      matched++;
-    }
+/** True when a TXT record's joined text starts with `v=spf1` (any case) and then a space or nothing. */
+function startsLikeSpf(text: string): boolean {
+  if (text.length < SPF_VERSION.length || (text.length > SPF_VERSION.length && text.charCodeAt(SPF_VERSION.length) !== 32)) return false;
+  for (let i = 0; i < SPF_VERSION.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code >= 65 && code <= 90 ? code + 32 : code) !== SPF_VERSION.charCodeAt(i)) return false;
   }
-  return matched === SPF_VERSION.length;
+  return true;
 }
 
 /** Names whose first label starts with `_` (`_spf`, `_dmarc`, ...) or is `*` are not domains people mail. */
@@ -589,7 +574,7 @@ function spfTargetsOf(zone: Zone): ReadonlySet<string> {
     const found = new Set<string>();
     for (const record of zone.records) {
       if (record.type !== TYPE_TXT || record.data.kind !== 'txt') continue;
-      const text = joinedValue(record.data.strings);
+      const text = record.data.joinedValue;
       if (!isSpfText(text)) continue;
       for (const target of spfReferences(text, record.owner)) found.add(nameKey(target));
     }

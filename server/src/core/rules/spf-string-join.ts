@@ -25,8 +25,8 @@ export const rule: Rule = {
     // is quoted: a zone generated for thousands of domains has each of its few layouts looked at once.
     const layoutsByParse = new Map<ParsedSpf, Array<{ readonly strings: readonly CharString[]; readonly problems: readonly JoinProblem[] }>>();
     for (const spf of spfRecordsOf(context.zone)) {
+      if (spf.txt.count < 2) continue;
       const strings = spf.strings;
-      if (strings.length < 2) continue;
       let layouts = layoutsByParse.get(spf.parsed);
       if (layouts === undefined) layoutsByParse.set(spf.parsed, (layouts = []));
       let problems: readonly JoinProblem[] | undefined;

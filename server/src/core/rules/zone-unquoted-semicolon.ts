@@ -29,7 +29,8 @@ export const rule: Rule = {
     forEachRecordOfTypes(zone, [TYPE_TXT, TYPE_SPF], (record) => {
       if (record.generated) return;
       const data = record.data;
-      if (data.kind !== 'txt') return;
+      // A record of quoted strings alone has nothing a comment could cut, and is not read any further.
+      if (data.kind !== 'txt' || data.allQuoted) return;
       const strings = data.strings;
       const last = strings[strings.length - 1];
       if (last === undefined || last.quoted) return;

@@ -294,7 +294,7 @@ class ZoneReader {
       }
       return;
     }
-    const context = { origin: input.origin, entryEnd: input.entryEnd, asciiText: file.ascii, names: this.names };
+    const context = { origin: input.origin, entryEnd: input.entryEnd, asciiText: file.ascii, names: this.names, sourceText: input.generated === undefined ? file.text : undefined };
     // A written record rebuilds its wire form from its text when asked; a generated one has no text of its own.
     let generatedWire: Uint8Array | undefined;
     let parsed: Omit<ParsedRdata, 'wire'>;

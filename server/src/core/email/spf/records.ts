@@ -6,6 +6,7 @@ import { WorkspaceResolver } from '../../workspace/resolver';
 import type { Resolver } from '../../workspace/view';
 import type { ResourceRecord, Zone } from '../../zone/model';
 import { ownerIndex } from '../../zone/model';
+import type { TxtData } from '../../zone/rdata/txt';
 import type { CharString } from '../../zone/rdata/types';
 import type { RecordText } from '../recordText';
 import { joinedValue, joinStrings } from '../recordText';
@@ -30,7 +31,9 @@ export interface ZoneSpfRecord extends SpfSource {
   readonly record: ResourceRecord;
   /** The length of the joined text in octets, known without joining it again. */
   readonly textLength: number;
-  /** The record's character-strings, held here so that rules reading them need not go through the record. */
+  /** The record's data: how many strings it has, and the strings themselves (built when read). */
+  readonly txt: TxtData;
+  /** The record's character-strings, built on each read from the record's place in its file. */
   readonly strings: readonly CharString[];
   /** The record with its joined text, built when asked for (to report or edit), not kept. */
   readonly zone: ZoneTxtRecord;
@@ -212,8 +215,12 @@ class ZoneSpf implements ZoneSpfRecord {
     readonly record: ResourceRecord,
     readonly parsed: ParsedSpf,
     readonly textLength: number,
-    readonly strings: readonly CharString[],
+    readonly txt: TxtData,
   ) {}
+
+  get strings(): readonly CharString[] {
+    return this.txt.strings;
+  }
 
   get domain(): string {
     return plainName(this.record.owner);
@@ -274,37 +281,37 @@ function collect(zone: Zone): ZoneRecords {
     const record = records[i];
     const data = record.data;
     if (data.kind !== 'txt') continue;
-    const strings = data.strings;
     // Only the start of the text decides, so the long texts of DKIM keys are never joined here; most TXT records
     // (DKIM, DMARC, site verifications) are told apart by the first characters of their first string, and most
     // SPF records by `v=spf1 ` in it.
-    const first = strings.length === 0 ? '' : strings[0].value;
-    if (type === TYPE_TXT && first.startsWith('v=spf1 ')) addSpf(lists, record, strings, strings.length === 1 ? first : joinedValue(strings));
-    else if (type === TYPE_SPF || mayStartSpf(first)) sortRecord(lists, record, strings);
+    const first = data.firstValue;
+    if (type === TYPE_TXT && first.startsWith('v=spf1 ')) addSpf(lists, record, data, data.count === 1 ? first : data.joinedValue);
+    else if (type === TYPE_SPF || mayStartSpf(first)) sortRecord(lists, record, data);
   }
   return { spf: lists.spf, nearSpf: lists.nearSpf, senderId: lists.senderId, spfType: lists.spfType };
 }
 
 /** Puts a record of the retired SPF type, or a TXT record that may start like one of the lists, in its list. */
-function sortRecord(lists: Collecting, record: ResourceRecord, strings: readonly CharString[]): void {
+function sortRecord(lists: Collecting, record: ResourceRecord, data: TxtData): void {
+  const strings = data.strings;
   if (record.type === TYPE_SPF) {
     lists.spfType.push({ record, text: joinStrings(strings) });
   } else if (startsWith(strings, 'v=spf1')) {
     const next = joinedCharCode(strings, 6);
-    if (next === SPACE || next === END) addSpf(lists, record, strings, joinedValue(strings));
+    if (next === SPACE || next === END) addSpf(lists, record, data, joinedValue(strings));
     else lists.nearSpf.push({ record, text: joinStrings(strings) });
   } else if (startsWith(strings, 'spf2.0/')) {
     lists.senderId.push({ record, text: joinStrings(strings) });
   }
 }
 
-function addSpf(lists: Collecting, record: ResourceRecord, strings: readonly CharString[], text: string): void {
+function addSpf(lists: Collecting, record: ResourceRecord, data: TxtData, text: string): void {
   let parsed = lists.parses.get(text);
   if (parsed === undefined) {
     parsed = parseSpf(text);
     lists.parses.set(text, parsed);
   }
-  lists.spf.push(new ZoneSpf(record, parsed, text.length, strings));
+  lists.spf.push(new ZoneSpf(record, parsed, text.length, data));
 }
 
 const SPACE = 32;

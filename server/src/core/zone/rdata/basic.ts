@@ -4,6 +4,7 @@
 import { TokenKind } from '../lexer';
 import { formatIpv6, writeIpv4, writeIpv6 } from './codecs';
 import type { RdataReader } from './reader';
+import { isPlainTxt, ListedTxt, PlainTxt } from './txt';
 import type { CharString, RData } from './types';
 
 export type ReadRdata = (reader: RdataReader) => RData;
@@ -108,13 +109,18 @@ export function readSoa(r: RdataReader): RData {
 
 /** TXT and SPF: one or more character-strings, each kept with its span for the rules. */
 export function readTxt(r: RdataReader): RData {
+  const source = r.context.sourceText;
+  if (source !== undefined && isPlainTxt(source, r.context.asciiText === true, r.tokens)) {
+    while (!r.atEnd) r.skipCharString('a character-string');
+    return new PlainTxt(source, r.tokens[0].start, r.tokens.length);
+  }
   const first = r.charString('a character-string');
   // Most records hold one string. A zone keeps every list for its lifetime, and a list grown by push keeps room for
   // 17 entries, so each list is made exactly as long as it needs to be.
-  if (r.atEnd) return { kind: 'txt', strings: [first] };
+  if (r.atEnd) return new ListedTxt([first]);
   const strings: CharString[] = [first];
   while (!r.atEnd) strings.push(r.charString('a character-string'));
-  return { kind: 'txt', strings: strings.slice() };
+  return new ListedTxt(strings.slice());
 }
 
 /** NINFO, WALLET, RESINFO, AVC: TXT's syntax with nothing the rules read. */

@@ -5,6 +5,7 @@ import type { Span } from '../../types';
 import { escapeLabel } from '../names';
 import { formatIpv6, HexDecoder, Feed } from './codecs';
 import { decimalValue, type RdataReader } from './reader';
+import { ListedTxt } from './txt';
 import type { CharString, RData } from './types';
 import { MAX_RDATA_LENGTH } from './wire';
 
@@ -71,7 +72,7 @@ export function dataFromWire(type: number, wire: Uint8Array, span: Span): RData 
         for (let i = at + 1; i <= at + wire[at]; i++) value += String.fromCharCode(wire[i]);
         strings.push({ span, quoted: false, raw: escapeText(value), value });
       }
-      return { kind: 'txt', strings };
+      return new ListedTxt(strings);
     }
     default:
       return { kind: 'other' };

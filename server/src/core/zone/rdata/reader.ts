@@ -151,10 +151,19 @@ export class RdataReader {
   /** Reads one <character-string> (quoted or not), writes it with its length octet, and describes it. */
   charString(expected: string): CharString {
     const token = this.next(expected);
+    return new SourceCharString(token, this.writeCharString(token));
+  }
+
+  /** Reads and writes one <character-string> like `charString`, for a reader that keeps no description of it. */
+  skipCharString(expected: string): void {
+    this.writeCharString(this.next(expected));
+  }
+
+  private writeCharString(token: Token): string {
     const text = this.charStringOctets(token, 255);
     this.out.u8(text.length);
     this.out.latin1(text);
-    return new SourceCharString(token, text);
+    return text;
   }
 
   /** Decodes a character-string token, checking its escapes and its length after unescaping. */

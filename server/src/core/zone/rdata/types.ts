@@ -4,6 +4,7 @@
 import type { Span } from '../../types';
 import type { LastNameMemo } from '../names';
 import type { Token } from '../lexer';
+import type { TxtData } from './txt';
 
 /** Rule ids an rdata reader may report under. */
 export type RdataRuleId = 'zone-syntax' | 'zone-bad-rdata' | 'zone-bad-name' | 'zone-txt-string-too-long';
@@ -25,6 +26,11 @@ export interface RdataContext {
   readonly asciiText?: boolean;
   /** The zone reader's memo of the last name read, shared by owners and rdata names. */
   readonly names?: LastNameMemo;
+  /**
+   * The text the tokens were read from, when each token's text is that text between its places: a record written
+   * in a file, not a generated one. A TXT record may then keep places instead of strings (`PlainTxt`).
+   */
+  readonly sourceText?: string;
 }
 
 /** One TXT-style character-string: where it stands and the octets it decodes to (latin1, one char per octet). */
@@ -63,7 +69,7 @@ export type RData =
       readonly expire: number;
       readonly minimum: number;
     }
-  | { readonly kind: 'txt'; readonly strings: readonly CharString[] }
+  | TxtData
   | { readonly kind: 'other' };
 
 export interface ParsedRdata {

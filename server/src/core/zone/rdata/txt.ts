@@ -1,0 +1,123 @@
+// The data of TXT-style records (TXT and the retired SPF type). A mail zone holds hundreds of thousands of them:
+// its SPF, DMARC and DKIM records. Most are written as a few quoted strings without escapes, and such a record
+// keeps only where its first string starts in the file and how many strings follow; the strings are read again
+// from the file when asked for. A list of strings per record would be four or more objects that the garbage
+// collector copies as long as the zone lives, and that the parse of a large zone spent a sixth of its time on.
+
+import { TokenKind, type Token } from '../lexer';
+import { SourceCharString } from './reader';
+import type { CharString } from './types';
+
+/** What the rules read of a TXT-style record. */
+export interface TxtData {
+  readonly kind: 'txt';
+  /** The character-strings with their places and octets. A record read from a file builds them on each read. */
+  readonly strings: readonly CharString[];
+  /** How many strings the record holds, known without building them. */
+  readonly count: number;
+  /** The octets of the first string ('' when there is none). */
+  readonly firstValue: string;
+  /** The octets of every string joined with nothing between them, as receivers join them (RFC 7208 §3.3). */
+  readonly joinedValue: string;
+  /** True when every string is quoted. */
+  readonly allQuoted: boolean;
+}
+
+/** TXT data whose strings are held as a list: those with escapes or unquoted words, generated ones, wire forms. */
+export class ListedTxt implements TxtData {
+  readonly kind = 'txt';
+
+  constructor(readonly strings: readonly CharString[]) {}
+
+  get count(): number {
+    return this.strings.length;
+  }
+
+  get firstValue(): string {
+    return this.strings.length === 0 ? '' : this.strings[0].value;
+  }
+
+  get joinedValue(): string {
+    const strings = this.strings;
+    if (strings.length === 1) return strings[0].value;
+    let text = '';
+    for (let i = 0; i < strings.length; i++) text += strings[i].value;
+    return text;
+  }
+
+  get allQuoted(): boolean {
+    return this.strings.every((string) => string.quoted);
+  }
+}
+
+/**
+ * TXT data written as quoted strings without a backslash, in an all-ASCII file, with nothing but blanks, line
+ * breaks and parentheses between them (no comment): each string's octets are then exactly the text between its
+ * quotes, the closing quote is the next quote after the opening one, and the next opening quote is the next quote
+ * after that. `isPlainTxt` tells such a record apart while it is parsed.
+ */
+export class PlainTxt implements TxtData {
+  readonly kind = 'txt';
+
+  constructor(
+    /** The text of the file the record is written in. */
+    private readonly text: string,
+    /** Where the first string's opening quote stands. */
+    private readonly start: number,
+    readonly count: number,
+  ) {}
+
+  get allQuoted(): boolean {
+    return true;
+  }
+
+  get firstValue(): string {
+    const open = this.start;
+    return this.text.slice(open + 1, this.text.indexOf('"', open + 1));
+  }
+
+  get joinedValue(): string {
+    const text = this.text;
+    let open = this.start;
+    let close = text.indexOf('"', open + 1);
+    let joined = text.slice(open + 1, close);
+    for (let i = 1; i < this.count; i++) {
+      open = text.indexOf('"', close + 1);
+      close = text.indexOf('"', open + 1);
+      joined += text.slice(open + 1, close);
+    }
+    return joined;
+  }
+
+  get strings(): readonly CharString[] {
+    const text = this.text;
+    const strings: CharString[] = [];
+    let open = this.start;
+    for (let i = 0; i < this.count; i++) {
+      const close = text.indexOf('"', open + 1);
+      const value = text.slice(open + 1, close);
+      strings.push(new SourceCharString({ kind: TokenKind.QString, start: open, end: close + 1, text: value }, value));
+      open = text.indexOf('"', close + 1);
+    }
+    return strings;
+  }
+}
+
+/**
+ * True when the tokens of a TXT record's rdata, read from `text`, can be kept as a `PlainTxt`: every one quoted and
+ * free of backslashes, the text all ASCII (so a char is an octet), and no comment in the gaps between them (a
+ * comment may hold a quote).
+ */
+export function isPlainTxt(text: string, asciiText: boolean, tokens: readonly Token[]): boolean {
+  if (!asciiText || tokens.length === 0) return false;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.kind !== TokenKind.QString || token.text.indexOf('\\') >= 0) return false;
+    if (i > 0) {
+      for (let at = tokens[i - 1].end; at < token.start; at++) if (text.charCodeAt(at) === SEMICOLON) return false;
+    }
+  }
+  return true;
+}
+
+const SEMICOLON = 59;
