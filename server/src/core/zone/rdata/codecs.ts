@@ -145,18 +145,27 @@ export function formatIpv6(bytes: Uint8Array, offset: number): string {
       runStart = -1;
     }
   }
-  let text = '';
+  // The text is gathered as character codes and made in one step: joined piece by piece it would be a rope of
+  // three strings (the first ones copied again at each step), and a zone keeps the address of each AAAA record.
+  const codes: number[] = [];
   for (let g = 0; g < 8; g++) {
     if (g === bestStart) {
-      text += g === 0 ? '::' : ':';
+      codes.push(COLON);
+      if (g === 0) codes.push(COLON);
       g += bestLength - 1;
       continue;
     }
-    text += ((bytes[offset + 2 * g] << 8) | bytes[offset + 2 * g + 1]).toString(16);
-    if (g < 7) text += ':';
+    const group = (bytes[offset + 2 * g] << 8) | bytes[offset + 2 * g + 1];
+    for (let shift = group >= 0x1000 ? 12 : group >= 0x100 ? 8 : group >= 0x10 ? 4 : 0; shift >= 0; shift -= 4) {
+      codes.push(HEX_DIGITS.charCodeAt((group >> shift) & 15));
+    }
+    if (g < 7) codes.push(COLON);
   }
-  return text;
+  return String.fromCharCode.apply(null, codes);
 }
+
+const COLON = 58;
+const HEX_DIGITS = '0123456789abcdef';
 
 export function hexValue(c: number): number {
   if (c >= 48 && c <= 57) return c - 48;
