@@ -3,6 +3,7 @@
 
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { locateInText, recordTextOf, textLocation } from '../../../server/src/core/email/txtRecords';
 import { SourceFile } from '../../../server/src/core/types';
 import { rdataTokensIn } from '../../../server/src/core/zone/lexer';
 import type { ResourceRecord } from '../../../server/src/core/zone/model';
@@ -86,5 +87,24 @@ describe('TXT data', () => {
     );
     // Both forms were compared, or the property says less than it seems to.
     assert.ok(forms.plain > 0 && forms.listed > 0, JSON.stringify(forms));
+  });
+
+  it('places any range of the joined text where the listed strings place it', () => {
+    const strings = fc.array(fc.array(fc.constantFrom('a', 'b', ' ', ';'), { maxLength: 4 }).map((chars) => chars.join('')), { minLength: 1, maxLength: 4 });
+    const range = fc.tuple(fc.integer({ min: -1, max: 18 }), fc.integer({ min: -1, max: 18 }));
+    let compared = 0;
+    fc.assert(
+      fc.property(strings, fc.array(range, { minLength: 1, maxLength: 6 }), (values, ranges) => {
+        const [record] = txtRecords(`$TTL 60\n@ TXT ( ${values.map((value) => `"${value}"`).join('\n  ')} )\n`);
+        assert.ok(record.data instanceof PlainTxt);
+        for (const [start, end] of ranges) {
+          const listed = textLocation(record, recordTextOf(record), { start, end });
+          assert.deepEqual(locateInText(record, { start, end }), listed, JSON.stringify({ values, start, end }));
+          compared++;
+        }
+      }),
+      { numRuns: 1000 },
+    );
+    assert.ok(compared > 0);
   });
 });

@@ -8,7 +8,7 @@ import { labelsOf } from '../zone/names';
 import type { RecordText } from './recordText';
 import type { Tag, TagList, TextRange } from './tagList';
 import { isTagListWhitespace, parseTagList, skipWhitespace, trimEnd } from './tagList';
-import { lowerLabels, nameFromLabels, recordTextOf, textLocation, TYPE_TXT } from './txtRecords';
+import { locateInText, lowerLabels, nameFromLabels, recordTextOf, TYPE_TXT } from './txtRecords';
 
 /** The key types RFC 6376 and RFC 8463 define for `k=`. */
 export type DkimKeyType = 'rsa' | 'ed25519';
@@ -174,7 +174,7 @@ export function rereadDkimTxt(entry: DkimTxt): { readonly text: RecordText; read
 
 /** Where the value of `p=` is written, for findings about the key. */
 export function keyValueLocation(entry: DkimTxt): Location {
-  return textLocation(entry.record, recordTextOf(entry.record), { start: entry.keyValueStart, end: entry.keyValueEnd });
+  return locateInText(entry.record, { start: entry.keyValueStart, end: entry.keyValueEnd });
 }
 
 /** Parses a key record: its tags, the key type in force, and the key in p= decoded and judged. */

@@ -4,7 +4,7 @@
 import type { DmarcTxt } from '../email/dmarc';
 import { DmarcKey } from '../email/dmarc';
 import { dmarcIndex } from '../email/mailDomains';
-import { textLocation } from '../email/txtRecords';
+import { locateInText } from '../email/txtRecords';
 import { replaceInTxt } from '../edit/txt';
 import type { Fix } from '../edit/textEdit';
 import type { TextRange } from '../email/tagList';
@@ -22,7 +22,7 @@ export const rule: Rule = {
     for (const entry of dmarcIndex(context.zone).policyNone) {
       const index = entry.indexOfTag(DmarcKey.P);
       context.report({
-        location: textLocation(entry.record, entry.text, entry.tagRange(index)),
+        location: locateInText(entry.record, entry.tagRange(index)),
         message: entry.indexOfTag(DmarcKey.Rua) < 0 ? MESSAGE_WITHOUT_RUA : MESSAGE,
         // Built when an editor asks: a zone can have a finding here for every domain.
         fixes: () => stageFixes(entry, index),

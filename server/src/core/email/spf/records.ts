@@ -10,7 +10,7 @@ import type { TxtData } from '../../zone/rdata/txt';
 import type { CharString } from '../../zone/rdata/types';
 import type { RecordText } from '../recordText';
 import { joinedValue, joinStrings } from '../recordText';
-import { recordTextOf, textLocation } from '../txtRecords';
+import { locateInText, recordTextOf, textLocation } from '../txtRecords';
 import type { LookupTotals, SpfLookupAnalysis, SpfSource, TermVisit } from './lookups';
 import { WorkspaceLookups } from './lookups';
 import { plainName } from './names';
@@ -67,27 +67,9 @@ export function locate(record: ZoneTxtRecord, range: TextRange): Location {
   return textLocation(record.record, record.text, range);
 }
 
-/**
- * `locate(spf.zone, range)` without joining the record's strings when one string without escapes holds the range,
- * as in nearly every record: the offsets in the text are then the offsets in that string's source.
- */
+/** `locate(spf.zone, range)` without joining the record's strings when its data keeps only their places. */
 export function locateInSpf(spf: ZoneSpfRecord, range: TextRange): Location {
-  if (range.end > range.start) {
-    const strings = spf.strings;
-    let stringStart = 0;
-    for (let i = 0; i < strings.length; i++) {
-      const string = strings[i];
-      const stringEnd = stringStart + string.value.length;
-      if (range.start < stringEnd) {
-        // The raw text is the octets exactly when it has no escapes and is all ASCII (as `sourceOffset` tells).
-        if (range.end > stringEnd || string.raw !== string.value) break;
-        const base = string.span.start + (string.quoted ? 1 : 0) - stringStart;
-        return { file: spf.record.file, span: { start: base + range.start, end: base + range.end } };
-      }
-      stringStart = stringEnd;
-    }
-  }
-  return locate(spf.zone, range);
+  return locateInText(spf.record, range);
 }
 
 /**

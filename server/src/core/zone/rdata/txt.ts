@@ -4,6 +4,7 @@
 // from the file when asked for. A list of strings per record would be four or more objects that the garbage
 // collector copies as long as the zone lives, and that the parse of a large zone spent a sixth of its time on.
 
+import type { Span } from '../../types';
 import { TokenKind, type Token } from '../lexer';
 import { SourceCharString } from './reader';
 import type { CharString } from './types';
@@ -87,6 +88,66 @@ export class PlainTxt implements TxtData {
       joined += text.slice(open + 1, close);
     }
     return joined;
+  }
+
+  /** The joined text's length, read from the places of the strings. */
+  get joinedLength(): number {
+    const text = this.text;
+    let open = this.start;
+    let length = 0;
+    for (let i = 0; i < this.count; i++) {
+      const close = text.indexOf('"', open + 1);
+      length += close - open - 1;
+      open = text.indexOf('"', close + 1);
+    }
+    return length;
+  }
+
+  /** From the first string's opening quote to just past the last one's closing quote. */
+  get wholeSpan(): Span {
+    const text = this.text;
+    let close = text.indexOf('"', this.start + 1);
+    for (let i = 1; i < this.count; i++) close = text.indexOf('"', text.indexOf('"', close + 1) + 1);
+    return { start: this.start, end: close + 1 };
+  }
+
+  /**
+   * Where the range [start, end) of the joined text is written: from the source of its first octet to just past the
+   * source of its last, clamped to the strings; a range that crosses strings covers the quotes and blanks between
+   * them. It is the span email/recordText.ts `sourceSpan` finds from the listed strings, found without them.
+   */
+  sourceSpan(start: number, end: number): Span {
+    const from = this.sourceOffset(start, false);
+    const to = end > start ? this.sourceOffset(end - 1, true) : from;
+    return { start: from, end: Math.max(from, to) };
+  }
+
+  /**
+   * The source place of octet `offset` of the joined text (with `after`, just past it). The octet belongs to the
+   * last string that starts at or before it and has octets (or is the last string): an empty string starts where
+   * the next one does. Past that string's end the place is clamped to it.
+   */
+  private sourceOffset(offset: number, after: boolean): number {
+    const text = this.text;
+    let open = this.start;
+    let stringStart = 0;
+    // The first string is taken when no other qualifies, as the search over the listed strings starts from it.
+    let chosenOpen = open;
+    let chosenStart = 0;
+    let chosenLength = text.indexOf('"', open + 1) - open - 1;
+    for (let i = 0; i < this.count; i++) {
+      const close = text.indexOf('"', open + 1);
+      const length = close - open - 1;
+      if (stringStart <= offset && (length > 0 || i === this.count - 1)) {
+        chosenOpen = open;
+        chosenStart = stringStart;
+        chosenLength = length;
+      }
+      stringStart += length;
+      open = text.indexOf('"', close + 1);
+    }
+    const clamped = Math.max(0, Math.min(offset - chosenStart, chosenLength));
+    return chosenOpen + 1 + Math.min(clamped + (after ? 1 : 0), chosenLength);
   }
 
   get strings(): readonly CharString[] {
