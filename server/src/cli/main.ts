@@ -133,7 +133,8 @@ function openWorkspace(input: {
   const files = collectFiles(inputs, settings);
   if (input.origin !== undefined && files.length !== 1) throw new UsageError('--origin applies to a single zone file');
   const roots = [input.io.cwd, ...inputs.map((file) => (statSync(file).isDirectory() ? file : path.dirname(file)))];
-  const workspace = new ZonelintWorkspace({ settings, host: diskIncludeHost(roots) });
+  // The CLI prints findings and never their fixes.
+  const workspace = new ZonelintWorkspace({ settings, host: diskIncludeHost(roots), withoutFixes: true });
   for (const file of files) {
     let text: string;
     try {

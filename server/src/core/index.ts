@@ -30,6 +30,11 @@ export interface WorkspaceOptions {
   readonly host: IncludeHost;
   /** Overrides the DNS resolver built from the settings (tests, or a client that forbids DNS). */
   readonly dns?: Resolver | 'off';
+  /**
+   * The front end never asks for fixes (the CLI): the findings keep none, which spares a large zone's lint an
+   * object or two per finding. Asking a finding for its fixes then throws.
+   */
+  readonly withoutFixes?: boolean;
 }
 
 interface FileEntry {
@@ -151,7 +156,7 @@ export class ZonelintWorkspace {
   async lint(filePath: string): Promise<LintOutput & { zone: Zone }> {
     const zone = this.zone(filePath);
     if (zone === undefined) throw new Error(`not a workspace file: ${filePath}`);
-    const output = await lintZone({ zone, workspace: this.view, settings: this.settings });
+    const output = await lintZone({ zone, workspace: this.view, settings: this.settings, withoutFixes: this.options.withoutFixes });
     return { ...output, zone };
   }
 

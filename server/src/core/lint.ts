@@ -36,16 +36,24 @@ export interface LintOutput {
 const KNOWN_IDS = new Set(ALL_RULES.map((rule) => rule.meta.id));
 const RULES_BY_ID = new Map(ALL_RULES.map((rule) => [rule.meta.id, rule]));
 
-export async function lintZone(input: { zone: Zone; workspace: WorkspaceView; settings: Settings; rules?: readonly Rule[] }): Promise<LintOutput> {
+export async function lintZone(input: {
+  zone: Zone;
+  workspace: WorkspaceView;
+  settings: Settings;
+  rules?: readonly Rule[];
+  /** No front end will ask for the findings' fixes (the CLI): none are kept. */
+  withoutFixes?: boolean;
+}): Promise<LintOutput> {
   const { zone, settings } = input;
+  const keepFixes = input.withoutFixes !== true;
   const rules = input.rules ?? ALL_RULES;
   const internalErrors: string[] = [];
   const findings: LintDiagnostic[] = [];
-  for (const finding of zone.parseFindings) addFinding(findings, withParseFixes(finding, zone, internalErrors), settings);
+  for (const finding of zone.parseFindings) addFinding(findings, keepFixes ? withParseFixes(finding, zone, internalErrors) : finding, settings, keepFixes);
   if (zone.origin === undefined) {
     const message =
       'the zone origin is unknown: add $ORIGIN, name the file after the zone (example.com.zone), or map it in the origins setting; relative names are read against the root';
-    addFinding(findings, { ruleId: 'zone-origin-unknown', severity: 'warning', message, location: { file: zone.file, span: { start: 0, end: firstLineEnd(zone.file.text) } } }, settings);
+    addFinding(findings, { ruleId: 'zone-origin-unknown', severity: 'warning', message, location: { file: zone.file, span: { start: 0, end: firstLineEnd(zone.file.text) } } }, settings, keepFixes);
   }
   for (const rule of rules) {
     const ruleId = rule.meta.id;
@@ -66,7 +74,9 @@ export async function lintZone(input: { zone: Zone; workspace: WorkspaceView; se
             file: report.location.file,
             span: report.location.span,
             related: report.related,
-            fixes: report.fixes,
+            // A rule that reports on every record passes a closure here, with the values it closes over: kept
+            // with each finding, they would be hundreds of thousands of objects more for the collector to move.
+            fixes: keepFixes ? report.fixes : FIXES_NOT_KEPT,
           }),
         ),
     };
@@ -76,17 +86,17 @@ export async function lintZone(input: { zone: Zone; workspace: WorkspaceView; se
       internalErrors.push(`rule ${rule.meta.id} failed on ${zone.file.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
   }
-  const diagnostics = applySuppressions(zone, findings, settings);
-  diagnostics.sort((a, b) => (a.file.path === b.file.path ? a.span.start - b.span.start || a.span.end - b.span.end : a.file.path < b.file.path ? -1 : 1));
+  const diagnostics = applySuppressions(zone, findings, settings, keepFixes);
+  diagnostics.sort((a, b) => (a.file.path === b.file.path ? a.start - b.start || a.end - b.end : a.file.path < b.file.path ? -1 : 1));
   return { diagnostics, internalErrors };
 }
 
 /** Adds a finding made outside a rule's check (by the parser or the engine), with the severity the settings give. */
-function addFinding(findings: LintDiagnostic[], finding: Finding & { readonly fixes?: readonly Fix[] }, settings: Settings): void {
+function addFinding(findings: LintDiagnostic[], finding: Finding & { readonly fixes?: readonly Fix[] }, settings: Settings, keepFixes: boolean): void {
   const configured = settings.rules[finding.ruleId];
   if (configured === 'off') return;
   const { ruleId, message, related, fixes } = finding;
-  findings.push(new LintDiagnostic({ ruleId, severity: configured ?? finding.severity, message, file: finding.location.file, span: finding.location.span, related, fixes }));
+  findings.push(new LintDiagnostic({ ruleId, severity: configured ?? finding.severity, message, file: finding.location.file, span: finding.location.span, related, fixes: keepFixes ? fixes : FIXES_NOT_KEPT }));
 }
 
 /** A parser finding with the fixes its rule file offers for it; a fixer that throws costs only its fixes. */
@@ -106,7 +116,7 @@ function withParseFixes(finding: Finding, zone: Zone, internalErrors: string[]):
  * The findings no suppression comment covers, then findings about the comments themselves (unknown ids, unused
  * suppressions), which are not subject to directives.
  */
-function applySuppressions(zone: Zone, findings: LintDiagnostic[], settings: Settings): LintDiagnostic[] {
+function applySuppressions(zone: Zone, findings: LintDiagnostic[], settings: Settings, keepFixes: boolean): LintDiagnostic[] {
   const suppressionsByFile = new Map<SourceFile, Suppression[]>();
   const directiveFindings: LintDiagnostic[] = [];
   for (const file of zone.files) {
@@ -115,7 +125,7 @@ function applySuppressions(zone: Zone, findings: LintDiagnostic[], settings: Set
     suppressionsByFile.set(file, buildSuppressions(file, directives));
     for (const directive of directives) {
       for (const id of directive.ids) {
-        if (!KNOWN_IDS.has(id)) addFinding(directiveFindings, unusedFinding(file, directive.span, `unknown rule id '${id}' in a zonelint directive`), settings);
+        if (!KNOWN_IDS.has(id)) addFinding(directiveFindings, unusedFinding(file, directive.span, `unknown rule id '${id}' in a zonelint directive`), settings, keepFixes);
       }
     }
   }
@@ -125,7 +135,7 @@ function applySuppressions(zone: Zone, findings: LintDiagnostic[], settings: Set
     for (const suppression of suppressions) {
       if (suppression.used || !KNOWN_IDS.has(suppression.id) || settings.rules[suppression.id] === 'off') continue;
       const message = `this zonelint-${suppression.directive.kind} comment silences no ${suppression.id} finding; remove it`;
-      addFinding(directiveFindings, unusedFinding(file, suppression.directive.span, message), settings);
+      addFinding(directiveFindings, unusedFinding(file, suppression.directive.span, message), settings, keepFixes);
     }
   }
   return kept.concat(directiveFindings);
@@ -141,7 +151,9 @@ class LintDiagnostic implements Diagnostic {
   readonly severity: Severity;
   readonly message: string;
   readonly file: SourceFile;
-  readonly span: Span;
+  /** The ends of the span, kept as numbers so that the span object a rule reported is not kept with the finding. */
+  readonly start: number;
+  readonly end: number;
   readonly related: readonly RelatedInformation[];
   private readonly ruleFixes: RuleReport['fixes'];
   private allFixes: readonly Fix[] | undefined;
@@ -159,9 +171,14 @@ class LintDiagnostic implements Diagnostic {
     this.severity = init.severity;
     this.message = init.message;
     this.file = init.file;
-    this.span = init.span;
+    this.start = init.span.start;
+    this.end = init.span.end;
     this.related = init.related ?? NO_RELATED;
     this.ruleFixes = init.fixes;
+  }
+
+  get span(): Span {
+    return { start: this.start, end: this.end };
   }
 
   get docsUrl(): string {
@@ -169,6 +186,7 @@ class LintDiagnostic implements Diagnostic {
   }
 
   get fixes(): readonly Fix[] {
+    if (this.ruleFixes === FIXES_NOT_KEPT) throw new Error('the fixes of a finding linted without fixes (withoutFixes) were asked for');
     if (this.allFixes === undefined) {
       const disable = disableFix({ ruleId: this.ruleId, file: this.file, span: this.span });
       const ruleFixes = (typeof this.ruleFixes === 'function' ? this.ruleFixes() : this.ruleFixes) ?? NO_FIXES;
@@ -179,6 +197,8 @@ class LintDiagnostic implements Diagnostic {
 }
 
 const NO_RELATED: readonly RelatedInformation[] = Object.freeze([]);
+/** Stands for the fixes of a finding when none are kept; asking for them is a front end's bug. */
+const FIXES_NOT_KEPT: readonly Fix[] = Object.freeze([]);
 const NO_FIXES: readonly Fix[] = Object.freeze([]);
 
 /**
