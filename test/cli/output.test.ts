@@ -50,12 +50,32 @@ describe('ByteOutput', () => {
     assert.equal(Buffer.concat(chunks).toString('utf8'), Array.from({ length: 200000 }, (_, i) => `${piece}${i}`).join(''));
   });
 
-  it('never reuses a chunk it handed on', () => {
+  it('never reuses a chunk it handed on while the stream may still hold it', () => {
     const chunks = collect((out) => {
       for (let i = 0; i < 300000; i++) out.text('0123456789');
     });
     assert.ok(chunks.length > 1);
     assert.ok(chunks.every((chunk) => chunk.toString('latin1') === '0123456789'.repeat(chunk.length / 10)));
     assert.equal(new Set(chunks.map((chunk) => chunk.buffer)).size, chunks.length);
+  });
+
+  it('fills the buffer of a chunk again once the stream says the chunk is written out', () => {
+    const copies: Buffer[] = [];
+    const buffers = new Set<ArrayBufferLike>();
+    const out = new ByteOutput(
+      (chunk) => {
+        copies.push(Buffer.from(chunk));
+        buffers.add(chunk.buffer);
+      },
+      () => true,
+    );
+    for (let i = 0; i < 300000; i++) {
+      out.text('0123456789');
+      out.integer(i % 10);
+    }
+    out.end();
+    assert.ok(copies.length > 2, 'several chunks');
+    assert.equal(buffers.size, 1, 'one buffer, filled again for every chunk');
+    assert.equal(Buffer.concat(copies).toString('latin1'), Array.from({ length: 300000 }, (_, i) => `0123456789${i % 10}`).join(''));
   });
 });

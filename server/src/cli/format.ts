@@ -21,8 +21,12 @@ export type OutputFormat = 'text' | 'json' | 'sarif';
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
 /** Writes the reports in the chosen format, as UTF-8 chunks of about a megabyte. */
-export function writeReports(reports: readonly FileReport[], format: OutputFormat, options: { cwd: string; version: string; write: (chunk: Buffer) => void }): void {
-  const out = new ByteOutput(options.write);
+export function writeReports(
+  reports: readonly FileReport[],
+  format: OutputFormat,
+  options: { cwd: string; version: string; write: (chunk: Buffer) => void; written?: () => boolean },
+): void {
+  const out = new ByteOutput(options.write, options.written);
   switch (format) {
     case 'text':
       writeText(reports, options.cwd, out);

@@ -58,6 +58,11 @@ export class UsageError extends Error {}
 export interface CliIo {
   /** Receives the output: the help and SPF texts as strings, the lint report as UTF-8 chunks. */
   readonly stdout: (chunk: string | Buffer) => void;
+  /**
+   * True when everything handed to `stdout` so far is written out, so that a chunk handed on is no longer held and
+   * its buffer may be filled again. Without it, every chunk is a fresh buffer.
+   */
+  readonly stdoutWritten?: () => boolean;
   readonly stderr: (text: string) => void;
   readonly cwd: string;
 }
@@ -103,7 +108,7 @@ async function lintCommand(argv: readonly string[], io: CliIo): Promise<number> 
   const workspace = openWorkspace({ positionals, io, config: values.config, dns: values.dns, dnsServer: values['dns-server'], origin: values.origin });
   const reports = await lintWorkspace(workspace, io);
   // The output goes out as it is written: for a large zone it is bigger than the zone itself.
-  writeReports(reports, format, { cwd: io.cwd, version, write: io.stdout });
+  writeReports(reports, format, { cwd: io.cwd, version, write: io.stdout, written: io.stdoutWritten });
   return reports.some((report) => report.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) ? 1 : 0;
 }
 
@@ -236,7 +241,15 @@ function collectFiles(inputs: readonly string[], settings: Settings): string[] {
 
 /** Entry point of the `zonelint` bin: runs with the process's arguments and streams, and sets the exit code. */
 export function main(): void {
-  runCli(process.argv.slice(2), { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text), cwd: process.cwd() }).then(
+  const io: CliIo = {
+    stdout: (text) => process.stdout.write(text),
+    // A write to a file, a terminal or (on Linux) a pipe is done when the call returns, and the stream then holds
+    // nothing; elsewhere a pipe queues the chunk, and the stream's length says so.
+    stdoutWritten: () => process.stdout.writableLength === 0,
+    stderr: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+  };
+  runCli(process.argv.slice(2), io).then(
     (code) => {
       process.exitCode = code;
       // Once every byte of output is out, leaving at once spares the teardown of a heap that held a large zone (a
