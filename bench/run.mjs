@@ -103,17 +103,21 @@ function report(line = '') {
  * of the machine affects them alike. Wall time is measured here, peak RSS by /usr/bin/time.
  */
 function timeTools(entry) {
-  const results = Object.fromEntries(tools.map((tool) => [tool.name, { times: [], rss: [], statuses: new Set() }]));
+  const results = Object.fromEntries(tools.map((tool) => [tool.name, { times: [], cpuTimes: [], rss: [], statuses: new Set() }]));
   for (let run = 0; run < runs; run++) {
     for (const tool of tools) {
       const measured = timeOnce(tool, entry);
       results[tool.name].times.push(measured.ms);
+      results[tool.name].cpuTimes.push(measured.cpuMs);
       results[tool.name].rss.push(measured.maxRssKiB);
       results[tool.name].statuses.add(measured.status);
     }
   }
   return Object.fromEntries(
-    Object.entries(results).map(([name, r]) => [name, { medianMs: median(r.times), minMs: Math.min(...r.times), maxRssKiB: Math.max(...r.rss), statuses: [...r.statuses] }]),
+    Object.entries(results).map(([name, r]) => [
+      name,
+      { medianMs: median(r.times), minMs: Math.min(...r.times), times: r.times, medianCpuMs: median(r.cpuTimes), maxRssKiB: Math.max(...r.rss), statuses: [...r.statuses] },
+    ]),
   );
 }
 
@@ -125,7 +129,7 @@ function timeOnce(tool, entry) {
   const stderr = openSync(`${base}.stderr`, 'w');
   const [command, ...args] = tool.command(entry);
   const start = process.hrtime.bigint();
-  const result = spawnSync(TIME, ['-f', '%M', '-o', rssFile, command, ...args], { stdio: ['ignore', stdout, stderr] });
+  const result = spawnSync(TIME, ['-f', '%M %U %S', '-o', rssFile, command, ...args], { stdio: ['ignore', stdout, stderr] });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   closeSync(stdout);
   closeSync(stderr);
@@ -133,9 +137,10 @@ function timeOnce(tool, entry) {
     console.error(`${tool.name} failed on ${entry.file} with status ${result.status}; see ${base}.stderr`);
     process.exit(1);
   }
-  // With a non-zero exit status, GNU time writes "Command exited with non-zero status N" before the figure.
+  // With a non-zero exit status, GNU time writes "Command exited with non-zero status N" before the figures.
   const lines = readFileSync(rssFile, 'utf8').trim().split('\n');
-  return { ms, maxRssKiB: Number(lines[lines.length - 1]), status: result.status };
+  const [maxRssKiB, userSeconds, systemSeconds] = lines[lines.length - 1].split(' ').map(Number);
+  return { ms, cpuMs: (userSeconds + systemSeconds) * 1000, maxRssKiB, status: result.status };
 }
 
 /**
@@ -230,6 +235,13 @@ function printTargets(rows) {
   const n = largest.tools['named-checkzone'];
   report('\n## Targets\n');
   report(`- faster than named-checkzone on ${largest.label}: ${fmtSeconds(z.medianMs)} vs ${fmtSeconds(n.medianMs)}: ${z.medianMs < n.medianMs ? 'met' : 'MISSED'}`);
+  // The two ran one after the other in each round, so the ratio of a round is less moved by the load of a shared
+  // machine than the ratio of medians; CPU time (user and system, all threads) is shown beside the wall time.
+  const paired = z.times.map((time, round) => time / n.times[round]);
+  report(
+    `  - per round, zonelint / named-checkzone: ${paired.map((ratio) => ratio.toFixed(2)).join(', ')} (median ${median(paired).toFixed(2)}); ` +
+      `CPU time (median): zonelint ${fmtSeconds(z.medianCpuMs)}, named-checkzone ${fmtSeconds(n.medianCpuMs)}`,
+  );
   report(`- peak RSS under 1 GiB on ${largest.label}: ${fmtMiB(z.maxRssKiB)}: ${z.maxRssKiB < 1024 * 1024 ? 'met' : 'MISSED'}`);
   if (synthetic.length >= 2) {
     const perRecord = synthetic.map((row) => ({ row, cli: row.tools.zonelint.medianMs / row.inProcess.records, parse: median(row.inProcess.parseMs) / row.inProcess.records }));
