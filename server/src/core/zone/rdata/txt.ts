@@ -117,6 +117,13 @@ export class PlainTxt implements TxtData {
    * them. It is the span email/recordText.ts `sourceSpan` finds from the listed strings, found without them.
    */
   sourceSpan(start: number, end: number): Span {
+    if (this.count === 1) {
+      // One string: its octets are the text between its quotes, which is all there is to clamp to.
+      const length = this.text.indexOf('"', this.start + 1) - this.start - 1;
+      const from = this.start + 1 + Math.max(0, Math.min(start, length));
+      const to = end > start ? this.start + 1 + Math.min(Math.max(0, Math.min(end - 1, length)) + 1, length) : from;
+      return { start: from, end: Math.max(from, to) };
+    }
     const from = this.sourceOffset(start, false);
     const to = end > start ? this.sourceOffset(end - 1, true) : from;
     return { start: from, end: Math.max(from, to) };
@@ -143,6 +150,8 @@ export class PlainTxt implements TxtData {
         chosenStart = stringStart;
         chosenLength = length;
       }
+      // Past the offset no later string can start at or before it.
+      if (stringStart > offset) break;
       stringStart += length;
       open = text.indexOf('"', close + 1);
     }
