@@ -79,6 +79,22 @@ describe('the mail pass over a zone', function () {
     );
   });
 
+  it('lists the SPF candidates and tells a name with two SPF records as a scan of the TXT records would', () => {
+    const spfOwner = fc.constantFrom('@', 'a', 'A', 'b', '_spf');
+    const spfRest = fc.constantFrom('TXT "v=spf1 -all"', 'TXT "V=SPF1 mx -all"', 'TXT "v=spf1" " a -all"', 'TXT "v=spf10 -all"', 'TXT "spf2.0/pra -all"', 'TXT "SPF2.0/" "mfrom -all"', 'TXT "v=DMARC1; p=none"', 'TXT "hello"');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(spfOwner, spfRest), { maxLength: 8 }), (lines) => {
+        const zone = zoneOf(lines.map(([name, data]) => `${name} ${data}`));
+        const txt = zone.records.filter((record) => record.type === 16 && record.data.kind === 'txt');
+        const mail = zoneMail(zone);
+        assert.deepEqual(mail.spfCandidates, txt.filter((record) => /^(v=spf1|spf2\.0\/)/i.test(joinedText(record))));
+        const spfOwners = txt.filter((record) => isSpfText(joinedText(record))).map((record) => nameKey(record.owner));
+        assert.equal(mail.spfNameShared, new Set(spfOwners).size < spfOwners.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('marks a domain as declaring no mail when its SPF text is v=spf1 -all, however the strings are cut', () => {
     const pieces = fc.array(fc.constantFrom('v=spf1', 'V=SPF1', ' ', '-all', '-ALL', 'a', 'l', '-', 'mx', '~all'), { minLength: 1, maxLength: 6 });
     fc.assert(

@@ -70,6 +70,11 @@ class CollectedDomain implements MailDomain {
     return this.isAliased;
   }
 
+  /** True once an SPF record of the name is known; unlike `spf`, it builds no list to say so. */
+  get hasSpfRecord(): boolean {
+    return this.spfRecords !== undefined;
+  }
+
   /** True once a record at `_dmarc.<name>` is known; unlike `dmarc`, it builds no list to say so. */
   get hasDmarcRecord(): boolean {
     return this.dmarcRecords !== undefined;
@@ -177,6 +182,13 @@ export interface ZoneMail {
   readonly declaringNoMail: readonly MailDomain[];
   /** The domains without an SPF record and without a CNAME: those an SPF record may be missing for. */
   readonly withoutSpf: readonly MailDomain[];
+  /**
+   * The TXT records whose joined text starts with `v=spf1` or `spf2.0/` (any case), in zone order: the records the
+   * SPF collection (spf/records.ts) sorts, found here so that it need not reach every TXT record of the zone again.
+   */
+  readonly spfCandidates: readonly ResourceRecord[];
+  /** True when some name has two SPF records or more (in any case of its letters), which spf-multiple-records reports. */
+  readonly spfNameShared: boolean;
 }
 
 /**
@@ -373,6 +385,8 @@ class ZoneMailReader {
   private readonly selectorCnames: ResourceRecord[] = [];
   private readonly strayKeyRecords: ResourceRecord[] = [];
   private readonly microsoft365Owners = new Set<string>();
+  private readonly spfCandidates: ResourceRecord[] = [];
+  private spfNameShared = false;
 
   constructor(private readonly zone: Zone) {
     if (zone.origin !== undefined) this.domainNamed(zone.origin);
@@ -398,6 +412,7 @@ class ZoneMailReader {
       // The three versions rule each other out, so a record is read for the next only when it is not the one before.
       const isSpf = startsLikeSpf(text);
       if (isSpf) this.readSpf(record, text);
+      if (startsWithFolded(text, SPF_VERSION) || startsWithFolded(text, SENDER_ID_VERSION)) this.spfCandidates.push(record);
       const isDmarcLike = !isSpf && placementKind === 'elsewhere' && startsLikeDmarc(text);
       if (placementKind !== 'elsewhere' || isDmarcLike) dmarcKind = this.dmarc.add(record, placementKind, text);
       if (this.keyDomainStart !== -1) {
@@ -444,12 +459,13 @@ class ZoneMailReader {
       microsoft365Owners: this.microsoft365Owners,
     };
     const dmarc = this.dmarc.finish(this.nameMayBeShared ? dmarcRecordsSharingName(this.zone) : []);
-    return { dmarc, dkim, cnames: this.cnames, domains: this.domains, ...lists };
+    return { dmarc, dkim, cnames: this.cnames, domains: this.domains, ...lists, spfCandidates: this.spfCandidates, spfNameShared: this.spfNameShared };
   }
 
   /** An SPF record: its owner is a mail domain, which may declare it sends no mail or show Microsoft 365. */
   private readSpf(record: ResourceRecord, text: string): void {
     const domain = this.domainNamed(record.owner);
+    if (domain.hasSpfRecord) this.spfNameShared = true;
     domain.add('spf', record);
     if (mayBeNoMailSpf(text) && isNoMailSpf(text)) domain.mayDeclareNoMail = true;
     if (mayIncludeMicrosoft365(text) && microsoft365IncludeRange(text) !== undefined) this.microsoft365Owners.add(nameKey(record.owner));
@@ -547,12 +563,7 @@ function mayIncludeMicrosoft365(text: string): boolean {
 
 /** True when a TXT record's joined text starts with `v=spf1` (any case) and then a space or nothing. */
 function startsLikeSpf(text: string): boolean {
-  if (text.length < SPF_VERSION.length || (text.length > SPF_VERSION.length && text.charCodeAt(SPF_VERSION.length) !== 32)) return false;
-  for (let i = 0; i < SPF_VERSION.length; i++) {
-    const code = text.charCodeAt(i);
-    if ((code >= 65 && code <= 90 ? code + 32 : code) !== SPF_VERSION.charCodeAt(i)) return false;
-  }
-  return true;
+  return startsWithFolded(text, SPF_VERSION) && (text.length === SPF_VERSION.length || text.charCodeAt(SPF_VERSION.length) === 32);
 }
 
 /** Names whose first label starts with `_` (`_spf`, `_dmarc`, ...) or is `*` are not domains people mail. */
@@ -599,5 +610,16 @@ function spfReferences(text: string, owner: string): string[] {
 const zoneCache = new WeakMap<Zone, ZoneMail>();
 const spfTargetCache = new WeakMap<Zone, ReadonlySet<string>>();
 const SPF_VERSION = 'v=spf1';
+const SENDER_ID_VERSION = 'spf2.0/';
+
+/** True when `text` starts with `prefix` (lower-case ASCII), ASCII letters in either case. */
+function startsWithFolded(text: string, prefix: string): boolean {
+  if (text.length < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code >= 65 && code <= 90 ? code + 32 : code) !== prefix.charCodeAt(i)) return false;
+  }
+  return true;
+}
 /** The length of `_dmarc.`, where a policy record's domain starts in its owner. */
 const DMARC_PREFIX_LENGTH = 7;

@@ -4,6 +4,7 @@
 import { nameKey } from '../zone/names';
 import type { ZoneSpfRecord } from '../email/spf/records';
 import { spfRecordsOf } from '../email/spf/records';
+import { zoneMail } from '../email/mailDomains';
 import { wholeSpan } from '../email/recordText';
 import type { Qualifier } from '../email/spf/parse';
 import { isMechanism } from '../email/spf/parse';
@@ -16,11 +17,9 @@ import type { Rule } from './rule';
 export const rule: Rule = {
   meta: { id: 'spf-multiple-records', defaultSeverity: 'error', summary: 'More than one v=spf1 TXT record at one name (RFC 7208 §4.5: permerror).' },
   check(context) {
+    // Most zones have one SPF record per name, which the mail pass, filing each SPF record under its name, tells.
+    if (!zoneMail(context.zone).spfNameShared) return;
     const spfRecords = spfRecordsOf(context.zone);
-    // Most zones have one SPF record per name, which a set of the names (built natively, in one call) tells at once.
-    const names: string[] = [];
-    for (const spf of spfRecords) names.push(nameKey(spf.record.owner));
-    if (new Set(names).size === names.length) return;
     // Most names have one SPF record: it stands alone in the map, and a list is made only for a second one.
     const byOwner = new Map<string, ZoneSpfRecord | ZoneSpfRecord[]>();
     for (const spf of spfRecords) {

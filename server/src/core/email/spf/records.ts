@@ -9,6 +9,7 @@ import { ownerIndex } from '../../zone/model';
 import type { TxtData } from '../../zone/rdata/txt';
 import type { CharString } from '../../zone/rdata/types';
 import type { RecordText } from '../recordText';
+import { zoneMail } from '../mailDomains';
 import { joinedValue, joinStrings } from '../recordText';
 import { locateInText, recordTextOf, textLocation } from '../txtRecords';
 import type { LookupTotals, SpfLookupAnalysis, SpfSource, TermVisit } from './lookups';
@@ -17,7 +18,6 @@ import { plainName } from './names';
 import type { ParsedSpf, TextRange } from './parse';
 import { parseSpf } from './parse';
 
-const TYPE_TXT = 16;
 const TYPE_SPF = 99;
 
 /** A TXT-style record of the zone (TXT, or the retired SPF type) with its strings joined. */
@@ -251,24 +251,23 @@ interface Collecting {
 
 function collect(zone: Zone): ZoneRecords {
   const lists: Collecting = { spf: [], nearSpf: [], senderId: [], spfType: [], parses: new Map() };
-  // An indexed loop, and the common case inline: this runs once per zone over every record, before the code is
-  // compiled, where each step and call counts.
-  const records = zone.records;
-  // The types come from the owner index's list of them, read in order: most records are not TXT, and the
-  // others are then never touched, which in a large zone saves a memory access per record.
-  const types = ownerIndex(zone).types;
-  for (let i = 0; i < records.length; i++) {
-    const type = types[i];
-    if (type !== TYPE_TXT && type !== TYPE_SPF) continue;
-    const record = records[i];
+  // The mail pass, which reads every TXT record's text once, lists the TXT records that start like SPF or Sender
+  // ID: the DKIM, DMARC and other TXT records of a large zone are then not reached again here.
+  const candidates = zoneMail(zone).spfCandidates;
+  for (let i = 0; i < candidates.length; i++) {
+    const record = candidates[i];
     const data = record.data;
     if (data.kind !== 'txt') continue;
-    // Only the start of the text decides, so the long texts of DKIM keys are never joined here; most TXT records
-    // (DKIM, DMARC, site verifications) are told apart by the first characters of their first string, and most
-    // SPF records by `v=spf1 ` in it.
+    // Most SPF records are told by `v=spf1 ` in their first string, and joined only when they have several.
     const first = data.firstValue;
-    if (type === TYPE_TXT && first.startsWith('v=spf1 ')) addSpf(lists, record, data, data.count === 1 ? first : data.joinedValue);
-    else if (type === TYPE_SPF || mayStartSpf(first)) sortRecord(lists, record, data);
+    if (first.startsWith('v=spf1 ')) addSpf(lists, record, data, data.count === 1 ? first : data.joinedValue);
+    else sortRecord(lists, record, data);
+  }
+  // Records of the retired SPF type are few, and the owner index chains them.
+  const index = ownerIndex(zone);
+  for (let at = index.firstOfType[TYPE_SPF]; at >= 0; at = index.nextOfType[at]) {
+    const record = zone.records[at];
+    if (record.data.kind === 'txt') sortRecord(lists, record, record.data);
   }
   return { spf: lists.spf, nearSpf: lists.nearSpf, senderId: lists.senderId, spfType: lists.spfType };
 }
@@ -298,19 +297,6 @@ function addSpf(lists: Collecting, record: ResourceRecord, data: TxtData, text: 
 
 const SPACE = 32;
 const END = -1;
-
-/**
- * False when a text whose first string is `first` can start neither with `v=spf1` nor with `spf2.0/`, told from
- * its first and third characters (a first string too short to tell leaves it to `startsWith`).
- */
-function mayStartSpf(first: string): boolean {
-  if (first.length < 3) return true;
-  const c = first.charCodeAt(0);
-  if (c === 0x73 || c === 0x53) return true;
-  if (c !== 0x76 && c !== 0x56) return false;
-  const third = first.charCodeAt(2);
-  return third === 0x73 || third === 0x53;
-}
 
 /** True when the joined strings start with `prefix` (lowercase ASCII), ASCII letters compared without case. */
 function startsWith(strings: readonly CharString[], prefix: string): boolean {
