@@ -279,8 +279,9 @@ export class DmarcIndexBuilder {
 
   /**
    * Reads a TXT record that matters to DMARC, one at a `_dmarc` name or one elsewhere whose text starts like a
-   * DMARC record (`startsLikeDmarc`), with its joined text `value`, and gives its kind. A record no rule may report is judged from its scan
-   * alone and not kept: most records of a large zone are sound, and then they leave neither an entry nor tags.
+   * DMARC record (`startsLikeDmarc`), with its joined text `value`, and gives its kind. A record no rule may
+   * report is judged from its scan alone and not kept: most records of a large zone are sound, and then they leave
+   * neither an entry nor tags.
    */
   add(record: ResourceRecord, placementKind: DmarcPlacement['kind'], value: string): DmarcKind {
     scanTagList(value, scan);

@@ -33,7 +33,7 @@ export interface ZoneSpfRecord extends SpfSource {
   readonly textLength: number;
   /** The record's data: how many strings it has, and the strings themselves (built when read). */
   readonly txt: TxtData;
-  /** The record's character-strings, built on each read from the record's place in its file. */
+  /** The record's character-strings, read through `txt` (built anew on each read when it keeps only their places). */
   readonly strings: readonly CharString[];
   /** The record with its joined text, built when asked for (to report or edit), not kept. */
   readonly zone: ZoneTxtRecord;
