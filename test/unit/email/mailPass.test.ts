@@ -79,6 +79,17 @@ describe('the mail pass over a zone', function () {
     );
   });
 
+  it('tells an SPF text as the pattern of RFC 7208 §4.5 does (v=spf1, any case, then a space or the end)', () => {
+    const text = fc.array(fc.constantFrom('v', 'V', '=', 's', 'S', 'p', 'P', 'f', 'F', '1', ' ', '-', 'a', '0'), { maxLength: 9 }).map((chars) => chars.join(''));
+    const prefixed = fc.tuple(fc.constantFrom('v=spf1', 'V=SPF1', 'v=spf'), text).map(([a, b]) => a + b);
+    fc.assert(
+      fc.property(fc.oneof(text, prefixed), (value) => {
+        assert.equal(isSpfText(value), /^v=spf1(?: |$)/i.test(value), JSON.stringify(value));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('lists the SPF candidates and tells a name with two SPF records as a scan of the TXT records would', () => {
     const spfOwner = fc.constantFrom('@', 'a', 'A', 'b', '_spf');
     const spfRest = fc.constantFrom('TXT "v=spf1 -all"', 'TXT "V=SPF1 mx -all"', 'TXT "v=spf1" " a -all"', 'TXT "v=spf10 -all"', 'TXT "spf2.0/pra -all"', 'TXT "SPF2.0/" "mfrom -all"', 'TXT "v=DMARC1; p=none"', 'TXT "hello"');

@@ -6,7 +6,8 @@ import { strict as assert } from 'node:assert';
 import { parseSettings, ZonelintWorkspace } from '../../../server/src/core/index';
 import type { SpfLookupAnalysis } from '../../../server/src/core/email/spf/lookups';
 import { analyzeLookups, TREE_MARKS, walkTerms } from '../../../server/src/core/email/spf/lookups';
-import { analyzedSpfRecords, locate, locateInSpf, nearSpfRecordsOf, senderIdRecordsOf, spfRecordsOf, spfTypeRecordsOf } from '../../../server/src/core/email/spf/records';
+import { analyzedSpfRecords, locate, nearSpfRecordsOf, senderIdRecordsOf, spfRecordsOf, spfTypeRecordsOf } from '../../../server/src/core/email/spf/records';
+import { locateInText } from '../../../server/src/core/email/txtRecords';
 import { resolverForOneRecord } from '../../../server/src/core/workspace/resolver';
 import type { FakeDns } from './helpers/workspace';
 import { fakeDnsResolver, HEAD, testWorkspace, ZONE_PATH } from './helpers/workspace';
@@ -72,7 +73,7 @@ describe('SPF records of a zone', () => {
       // Every term, the whole text, an empty range, and two characters across each place where a string starts.
       const across = spf.zone.text.stringStarts.map((at) => ({ start: Math.max(0, at - 1), end: at + 1 }));
       const ranges = [...spf.parsed.terms, { start: 0, end: spf.textLength }, { start: 3, end: 3 }, ...across];
-      for (const range of ranges) assert.deepEqual(locateInSpf(spf, range), locate(spf.zone, range), `${spf.record.owner} ${range.start}-${range.end}`);
+      for (const range of ranges) assert.deepEqual(locateInText(spf.record, range), locate(spf.zone, range), `${spf.record.owner} ${range.start}-${range.end}`);
     }
   });
 

@@ -8,7 +8,7 @@ import type { RecordText } from './recordText';
 import { joinStrings } from './recordText';
 import type { Tag, TagList, TextRange } from './tagList';
 import { isTagListWhitespace, parseTagList, scanTagList, TagListScan } from './tagList';
-import { lowerLabels, nameFromLabels, TYPE_TXT } from './txtRecords';
+import { equalsIgnoringCase, lowerLabels, nameFromLabels, startsWithIgnoringCase, TYPE_TXT } from './txtRecords';
 
 export type DmarcPolicy = 'none' | 'quarantine' | 'reject';
 
@@ -647,16 +647,6 @@ export function startsLikeDmarc(text: string): boolean {
     }
   }
   return state === 9;
-}
-
-/** True when `text` has `lower` (lower-case ASCII) at `start`, ASCII letters compared case-insensitively. */
-function equalsIgnoringCase(text: string, start: number, lower: string): boolean {
-  for (let i = 0; i < lower.length; i++) if (foldAsciiCase(text.charCodeAt(start + i)) !== lower.charCodeAt(i)) return false;
-  return true;
-}
-
-function startsWithIgnoringCase(text: string, lower: string): boolean {
-  return text.length >= lower.length && equalsIgnoringCase(text, 0, lower);
 }
 
 function foldAsciiCase(code: number): number {

@@ -13,7 +13,7 @@ import { DmarcIndexBuilder, dmarcTag, dmarcTxtOf, parseDmarcRecord, placementKin
 import type { DkimTxt } from './dkim';
 import { dkimKeyName, dkimTxt, KEY_NAME_WITH_ESCAPES, keyDomainStart, startsLikeDkim } from './dkim';
 import { isMicrosoft365Mx, microsoft365IncludeRange } from './microsoft365';
-import { isSpfText, nameFromLabels, TYPE_CNAME, TYPE_MX, TYPE_TXT } from './txtRecords';
+import { isSpfText, nameFromLabels, startsWithIgnoringCase, TYPE_CNAME, TYPE_MX, TYPE_TXT } from './txtRecords';
 
 export interface MailDomain {
   /** Canonical absolute name. */
@@ -162,7 +162,7 @@ export interface ZoneDkim {
   readonly keyRecords: readonly DkimTxt[];
   /** The CNAMEs at key-record names: selectors handed over to a provider's key. */
   readonly selectorCnames: readonly ResourceRecord[];
-  /** The TXT records that start like a key record (`stringsLookLikeDkim`) but stand at no key-record name. */
+  /** The TXT records that start like a key record (`startsLikeDkim`) but stand at no key-record name. */
   readonly strayKeyRecords: readonly ResourceRecord[];
   /** The owners (name keys) of the MX records to Microsoft 365 hosts and the SPF records that include it. */
   readonly microsoft365Owners: ReadonlySet<string>;
@@ -410,9 +410,9 @@ class ZoneMailReader {
       // Joined once here and handed on: a record read from a file has no strings to walk, only their places.
       const text = data.joinedValue;
       // The three versions rule each other out, so a record is read for the next only when it is not the one before.
-      const isSpf = startsLikeSpf(text);
+      const isSpf = isSpfText(text);
       if (isSpf) this.readSpf(record, text);
-      if (startsWithFolded(text, SPF_VERSION) || startsWithFolded(text, SENDER_ID_VERSION)) this.spfCandidates.push(record);
+      if (startsWithIgnoringCase(text, SPF_VERSION) || startsWithIgnoringCase(text, SENDER_ID_VERSION)) this.spfCandidates.push(record);
       const isDmarcLike = !isSpf && placementKind === 'elsewhere' && startsLikeDmarc(text);
       if (placementKind !== 'elsewhere' || isDmarcLike) dmarcKind = this.dmarc.add(record, placementKind, text);
       if (this.keyDomainStart !== -1) {
@@ -561,10 +561,6 @@ function mayIncludeMicrosoft365(text: string): boolean {
   return text.indexOf('k') >= 0 || text.indexOf('K') >= 0;
 }
 
-/** True when a TXT record's joined text starts with `v=spf1` (any case) and then a space or nothing. */
-function startsLikeSpf(text: string): boolean {
-  return startsWithFolded(text, SPF_VERSION) && (text.length === SPF_VERSION.length || text.charCodeAt(SPF_VERSION.length) === 32);
-}
 
 /** Names whose first label starts with `_` (`_spf`, `_dmarc`, ...) or is `*` are not domains people mail. */
 function isServiceOrWildcardName(name: string): boolean {
@@ -612,14 +608,5 @@ const spfTargetCache = new WeakMap<Zone, ReadonlySet<string>>();
 const SPF_VERSION = 'v=spf1';
 const SENDER_ID_VERSION = 'spf2.0/';
 
-/** True when `text` starts with `prefix` (lower-case ASCII), ASCII letters in either case. */
-function startsWithFolded(text: string, prefix: string): boolean {
-  if (text.length < prefix.length) return false;
-  for (let i = 0; i < prefix.length; i++) {
-    const code = text.charCodeAt(i);
-    if ((code >= 65 && code <= 90 ? code + 32 : code) !== prefix.charCodeAt(i)) return false;
-  }
-  return true;
-}
 /** The length of `_dmarc.`, where a policy record's domain starts in its owner. */
 const DMARC_PREFIX_LENGTH = 7;

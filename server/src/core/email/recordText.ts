@@ -27,14 +27,6 @@ export function joinStrings(strings: readonly CharString[]): RecordText {
 
 const SINGLE_START: readonly number[] = Object.freeze([0]);
 
-/** The strings' values joined with nothing between them, without the offsets `joinStrings` also keeps. */
-export function joinedValue(strings: readonly CharString[]): string {
-  if (strings.length === 1) return strings[0].value;
-  let text = '';
-  for (let i = 0; i < strings.length; i++) text += strings[i].value;
-  return text;
-}
-
 /** Index of the string that holds text offset `offset` (the last string for the end offset). */
 export function stringIndexAt(record: RecordText, offset: number): number {
   let index = 0;

@@ -1,7 +1,8 @@
 // spf-softfail-all: `~all` asks receivers to accept but mark mail from unlisted hosts; once every sender is
 // listed, `-all` lets them reject it (RFC 7208 §8.4, §8.5).
 
-import { locateInSpf, spfRecordsOf } from '../email/spf/records';
+import { spfRecordsOf } from '../email/spf/records';
+import { locateInText } from '../email/txtRecords';
 import { editFix } from '../edit/textEdit';
 import { replaceInTxt } from '../edit/txt';
 import type { Rule } from './rule';
@@ -21,7 +22,7 @@ export const rule: Rule = {
       }
       // The record's joined text is built only when an editor asks for the fix.
       context.report({
-        location: locateInSpf(spf, all),
+        location: locateInText(spf.record, all),
         message: '"~all" only marks mail from unlisted hosts as suspicious (softfail); once every sender is listed, use -all so receivers may reject it',
         fixes: () => editFix({ title, edit: replaceInTxt(spf.zone, all, '-all'), isPreferred: true }),
       });

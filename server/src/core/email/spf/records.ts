@@ -10,8 +10,8 @@ import type { TxtData } from '../../zone/rdata/txt';
 import type { CharString } from '../../zone/rdata/types';
 import type { RecordText } from '../recordText';
 import { zoneMail } from '../mailDomains';
-import { joinedValue, joinStrings } from '../recordText';
-import { locateInText, recordTextOf, textLocation } from '../txtRecords';
+import { joinStrings } from '../recordText';
+import { isSpfText, recordTextOf, startsWithIgnoringCase, textLocation } from '../txtRecords';
 import type { LookupTotals, SpfLookupAnalysis, SpfSource, TermVisit } from './lookups';
 import { WorkspaceLookups } from './lookups';
 import { plainName } from './names';
@@ -65,11 +65,6 @@ export function spfTypeRecordsOf(zone: Zone): readonly ZoneTxtRecord[] {
 /** The source place of a range of a record's joined text (an empty range marks one character, never none). */
 export function locate(record: ZoneTxtRecord, range: TextRange): Location {
   return textLocation(record.record, record.text, range);
-}
-
-/** `locate(spf.zone, range)` without joining the record's strings when its data keeps only their places. */
-export function locateInSpf(spf: ZoneSpfRecord, range: TextRange): Location {
-  return locateInText(spf.record, range);
 }
 
 /**
@@ -274,16 +269,14 @@ function collect(zone: Zone): ZoneRecords {
 
 /** Puts a record of the retired SPF type, or a TXT record that may start like one of the lists, in its list. */
 function sortRecord(lists: Collecting, record: ResourceRecord, data: TxtData): void {
-  const strings = data.strings;
   if (record.type === TYPE_SPF) {
-    lists.spfType.push({ record, text: joinStrings(strings) });
-  } else if (startsWith(strings, 'v=spf1')) {
-    const next = joinedCharCode(strings, 6);
-    if (next === SPACE || next === END) addSpf(lists, record, data, joinedValue(strings));
-    else lists.nearSpf.push({ record, text: joinStrings(strings) });
-  } else if (startsWith(strings, 'spf2.0/')) {
-    lists.senderId.push({ record, text: joinStrings(strings) });
+    lists.spfType.push({ record, text: joinStrings(data.strings) });
+    return;
   }
+  const text = data.joinedValue;
+  if (isSpfText(text)) addSpf(lists, record, data, text);
+  else if (startsWithIgnoringCase(text, 'v=spf1')) lists.nearSpf.push({ record, text: joinStrings(data.strings) });
+  else if (startsWithIgnoringCase(text, 'spf2.0/')) lists.senderId.push({ record, text: joinStrings(data.strings) });
 }
 
 function addSpf(lists: Collecting, record: ResourceRecord, data: TxtData, text: string): void {
@@ -294,31 +287,3 @@ function addSpf(lists: Collecting, record: ResourceRecord, data: TxtData, text: 
   }
   lists.spf.push(new ZoneSpf(record, parsed, text.length, data));
 }
-
-const SPACE = 32;
-const END = -1;
-
-/** True when the joined strings start with `prefix` (lowercase ASCII), ASCII letters compared without case. */
-function startsWith(strings: readonly CharString[], prefix: string): boolean {
-  let at = 0;
-  for (const string of strings) {
-    const value = string.value;
-    for (let i = 0; i < value.length; i++, at++) {
-      if (at === prefix.length) return true;
-      const c = value.charCodeAt(i);
-      if ((c >= 0x41 && c <= 0x5a ? c + 0x20 : c) !== prefix.charCodeAt(at)) return false;
-    }
-  }
-  return at === prefix.length;
-}
-
-/** The character code at `index` of the joined strings, or END past the end. */
-function joinedCharCode(strings: readonly CharString[], index: number): number {
-  let offset = index;
-  for (const string of strings) {
-    if (offset < string.value.length) return string.value.charCodeAt(offset);
-    offset -= string.value.length;
-  }
-  return END;
-}
-
